@@ -1,0 +1,58 @@
+// Explanations: the verdict of one lead in words — every criterion with the
+// value that decided it, every stage gate with what failed. Built on demand
+// (it allocates), so plain scoring pays nothing for it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leadscore/scorer.h"
+
+namespace leadscore {
+
+struct CriterionExplanation {
+  const Criterion* criterion = nullptr;
+  bool matched = false;
+  double points = 0;
+  std::string field;   // the field that decided it ("" when none)
+  std::string value;   // its trimmed value as seen
+  bool missing = false;
+  std::string reason;  // one line: the rule's reason and what was tested
+};
+
+struct GateExplanation {
+  Stage stage = Stage::kMql;
+  bool defined = false;
+  bool passed = false;  // this stage's own gates
+  std::vector<std::string> checks_failed;
+  std::vector<std::string> checks_passed;
+};
+
+struct GroupExplanation {
+  const Group* group = nullptr;
+  double total = 0;    // members' points before the bound
+  double counted = 0;  // after it
+};
+
+struct Explanation {
+  std::vector<CriterionExplanation> criteria;
+  std::vector<GroupExplanation> groups;
+  std::vector<std::string> disqualified;  // "competitor: email 'x@rival.example' has a domain in [...]"
+  std::vector<GateExplanation> gates;     // MQL, SQL, SAO
+  std::string decay;                      // "" or "last_activity_at '2026-06-01' is 153 days old: ×0.31"
+  std::optional<double> clamped_from;     // the score before the clamp, when it changed
+};
+
+// Explains a lead just scored with `scorer.score(values, scratch, verdict)`.
+Explanation explain(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
+                    Verdict& verdict);
+
+// One-line description of a condition for this lead ("budget '5000' is not >= 10000").
+std::string describe_condition(const Scorer& scorer, const Condition& c, std::span<const std::string_view> values,
+                               LeadScratch& scratch, Verdict& verdict);
+
+// The compact CSV `reasons` text: "disqualified:ID; id+15; id-10; decay×0.71".
+void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out);
+
+}  // namespace leadscore

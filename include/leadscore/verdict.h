@@ -1,0 +1,43 @@
+// What scoring one lead produces: numbers, stage, and per-criterion and
+// per-gate outcomes that any command (score, explain, summary, diff) can
+// aggregate. A Verdict is reused from lead to lead so that scoring allocates
+// nothing once its vectors have grown to the rule set's size.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "leadscore/rules.h"
+
+namespace leadscore {
+
+enum class ValueProblem : uint8_t { kNotNumber, kNotBool, kNotDate };
+std::string_view value_problem_text(ValueProblem p);  // "is not a number", ...
+
+// A field value that could not be read the way an operator needed it.
+struct BadValue {
+  int field = -1;
+  ValueProblem problem = ValueProblem::kNotNumber;
+};
+
+struct CriterionOutcome {
+  bool matched = false;  // its `when` held (and for points_by, an entry matched)
+  double points = 0;     // after the criterion's own max/min, before group bounds
+};
+
+struct Verdict {
+  double fit = 0;
+  double engagement = 0;    // after decay
+  double score = 0;         // after the clamp; what stage gates see
+  double decay_factor = 1;  // 1 when no decay applied
+  Stage stage = Stage::kLead;
+  std::vector<CriterionOutcome> criteria;  // parallel to RuleSet::criteria
+  std::vector<int> disqualified_by;        // indices into RuleSet::disqualify that held
+  std::array<bool, kGatedStages> gate_passed{};  // each stage's own gates (not cumulative)
+  std::vector<BadValue> bad_values;        // at most one per field and problem
+
+  bool disqualified() const { return !disqualified_by.empty(); }
+};
+
+}  // namespace leadscore

@@ -1,0 +1,77 @@
+#include "cli/common.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+#include "leadscore/values.h"
+
+namespace leadscore::cli {
+
+void add_input_flags(CLI::App& cmd, InputFlags& flags) {
+  cmd.add_option("--input-format", flags.input_format, "Input format [default: from the extension, else sniffed]")
+      ->check(CLI::IsMember({"csv", "jsonl", "json"}));
+  cmd.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: , ; | or \\t [default: sniffed from the header]");
+  cmd.add_option("--as-of", flags.as_of, "Score as of this day, YYYY-MM-DD [default: the rules' as_of, else today UTC]");
+  cmd.add_flag("-q,--quiet", flags.quiet, "Do not print warnings (errors are always printed)");
+  cmd.add_flag("--strict", flags.strict, "Reject records with a value that cannot be read (e.g. a budget of 'unknown')");
+}
+
+std::optional<RuleSet> load_rules_reporting(const std::string& path, Reporter& reporter) {
+  Diagnostics diags;
+  auto rules = load_rules_file(path, diags);
+  reporter.print_all(diags);
+  return rules;
+}
+
+std::string format_day(int32_t day) {
+  CivilDate d = civil_from_days(day);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+  return buf;
+}
+
+std::optional<int32_t> resolve_as_of(const std::string& flag, const RuleSet& rules, Reporter& reporter) {
+  if (!flag.empty()) {
+    auto day = flag.size() == 10 ? parse_date(flag) : std::nullopt;
+    if (!day) {
+      reporter.error("leadscore: error: --as-of '" + flag + "' is not a date, expected YYYY-MM-DD");
+      return std::nullopt;
+    }
+    return day;
+  }
+  if (rules.as_of) return rules.as_of;
+  return today_utc();
+}
+
+std::optional<InputOptions> input_options(const InputFlags& flags, Reporter& reporter) {
+  InputOptions o;
+  if (flags.input_format == "csv") o.format = InputFormat::kCsv;
+  else if (flags.input_format == "jsonl") o.format = InputFormat::kJsonLines;
+  else if (flags.input_format == "json") o.format = InputFormat::kJsonArray;
+  const std::string& d = flags.delimiter;
+  if (!d.empty()) {
+    if (d == "\\t" || d == "tab" || d == "\t") o.delimiter = '\t';
+    else if (d.size() == 1 && d != "\"" && d != "\n" && d != "\r") o.delimiter = d[0];
+    else {
+      reporter.error("leadscore: error: --delimiter '" + d + "' is not usable, expected one character such as , ; | or \\t");
+      return std::nullopt;
+    }
+  }
+  return o;
+}
+
+size_t terminal_width() {
+  if (!isatty(1)) return 0;
+  struct winsize ws {};
+  if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* c = std::getenv("COLUMNS")) {
+    long n = std::strtol(c, nullptr, 10);
+    if (n > 0) return static_cast<size_t>(n);
+  }
+  return 80;
+}
+
+}  // namespace leadscore::cli

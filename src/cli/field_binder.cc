@@ -1,0 +1,115 @@
+#include "cli/field_binder.h"
+
+#include "leadscore/values.h"
+
+namespace leadscore::cli {
+
+FieldBinder::FieldBinder(const RuleSet& rules)
+    : rules_(rules), seen_(rules.fields.size(), false), nested_text_(rules.fields.size()) {}
+
+int FieldBinder::find_column(const std::vector<std::string>& names, const FieldSpec* spec,
+                             std::string_view name) const {
+  std::vector<std::string_view> candidates{name};
+  if (spec) {
+    for (const std::string& alias : spec->from) candidates.push_back(alias);
+  }
+  // SPEC: an exact header match first, then case-insensitive with spaces trimmed.
+  for (std::string_view c : candidates) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == c) return static_cast<int>(i);
+    }
+  }
+  for (std::string_view c : candidates) {
+    std::string_view want = trim(c);
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (iequals(trim(names[i]), want)) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void FieldBinder::resolve(const InputRecord& rec) {
+  const std::vector<std::string>& names = *rec.names;
+  columns_.assign(rules_.fields.size(), -1);
+  absent_.clear();
+  for (size_t f = 0; f < rules_.fields.size(); ++f) {
+    columns_[f] = find_column(names, &rules_.fields[f], rules_.fields[f].name);
+    if (columns_[f] < 0 && !rec.object) absent_.push_back(static_cast<int>(f));
+  }
+  id_column_ = -1;
+  id_name_.clear();
+  if (!rules_.id_field.empty()) {
+    int f = rules_.find_field(rules_.id_field);
+    id_column_ = f >= 0 ? columns_[static_cast<size_t>(f)] : find_column(names, nullptr, rules_.id_field);
+  } else {
+    for (std::string_view candidate : {"id", "lead_id", "email"}) {
+      id_column_ = find_column(names, nullptr, candidate);
+      if (id_column_ >= 0) break;
+    }
+  }
+  if (id_column_ >= 0) id_name_ = names[static_cast<size_t>(id_column_)];
+}
+
+std::string_view FieldBinder::nested(const InputRecord& rec, size_t field) {
+  const std::string& name = rules_.fields[field].name;
+  if (!rec.object || name.find('.') == std::string::npos) return {};
+  const nlohmann::ordered_json* node = rec.object;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t dot = name.find('.', start);
+    if (dot == std::string::npos) dot = name.size();
+    std::string_view key(name.data() + start, dot - start);
+    if (!node->is_object()) return {};
+    const nlohmann::ordered_json* next = nullptr;
+    for (auto it = node->begin(); it != node->end(); ++it) {
+      if (it.key() == key) { next = &it.value(); break; }
+    }
+    if (!next) {
+      for (auto it = node->begin(); it != node->end(); ++it) {
+        if (iequals(it.key(), key)) { next = &it.value(); break; }
+      }
+    }
+    if (!next) return {};
+    node = next;
+    start = dot + 1;
+  }
+  std::string& text = nested_text_[field];
+  if (node->is_string()) text = node->get<std::string>();
+  else if (node->is_null()) text.clear();
+  else text = node->dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return text;
+}
+
+void FieldBinder::bind(const InputRecord& rec, std::vector<std::string_view>& values) {
+  header_changed_ = false;
+  if (rec.names != cached_names_ || *rec.names != cached_copy_) {
+    cached_names_ = rec.names;
+    cached_copy_ = *rec.names;
+    resolve(rec);
+    header_changed_ = true;
+  }
+  values.resize(rules_.fields.size());
+  for (size_t f = 0; f < columns_.size(); ++f) {
+    int c = columns_[f];
+    if (c >= 0 && static_cast<size_t>(c) < rec.values.size()) {
+      values[f] = rec.values[static_cast<size_t>(c)];
+      seen_[f] = true;
+    } else {
+      values[f] = nested(rec, f);
+      if (!values[f].empty()) seen_[f] = true;
+    }
+  }
+  id_ = id_column_ >= 0 && static_cast<size_t>(id_column_) < rec.values.size()
+            ? trim(rec.values[static_cast<size_t>(id_column_)])
+            : std::string_view{};
+}
+
+std::vector<int> FieldBinder::never_seen() const {
+  std::vector<int> out;
+  for (size_t f = 0; f < seen_.size(); ++f) {
+    if (!seen_[f]) out.push_back(static_cast<int>(f));
+  }
+  return out;
+}
+
+}  // namespace leadscore::cli

@@ -1,0 +1,52 @@
+// Finds each rule field's value in an input record: by the rules name, then
+// each `from` alias, first exactly, then case-insensitively with surrounding
+// spaces ignored; dotted names reach into nested JSON objects. Lookups are
+// resolved once per header and reused for every row that shares it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "input/record.h"
+#include "leadscore/rules.h"
+
+namespace leadscore::cli {
+
+class FieldBinder {
+ public:
+  explicit FieldBinder(const RuleSet& rules);
+
+  // values[i] receives the raw text of rules.fields[i] ("" when absent).
+  void bind(const InputRecord& rec, std::vector<std::string_view>& values);
+  // The id field's value for the record bound last ("" when there is none).
+  std::string_view id() const { return id_; }
+  // The id field's name as found in the input ("" when there is none).
+  const std::string& id_name() const { return id_name_; }
+
+  // Fields that no record bound so far provided.
+  std::vector<int> never_seen() const;
+  // Fields missing from the current header (CSV), for a warning per input.
+  const std::vector<int>& absent_in_header() const { return absent_; }
+  // True when the last bind() saw a header it had not seen before.
+  bool header_changed() const { return header_changed_; }
+
+ private:
+  void resolve(const InputRecord& rec);
+  int find_column(const std::vector<std::string>& names, const FieldSpec* spec, std::string_view name) const;
+  std::string_view nested(const InputRecord& rec, size_t field);
+
+  const RuleSet& rules_;
+  const std::vector<std::string>* cached_names_ = nullptr;
+  std::vector<std::string> cached_copy_;
+  std::vector<int> columns_;  // per field: column index, or -1
+  int id_column_ = -1;
+  std::string id_name_;
+  std::string_view id_;
+  std::vector<bool> seen_;
+  std::vector<int> absent_;
+  std::vector<std::string> nested_text_;  // per field, for dotted JSON names
+  bool header_changed_ = false;
+};
+
+}  // namespace leadscore::cli

@@ -1,0 +1,54 @@
+#include "cli/run.h"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+
+#include "cli/commands.h"
+
+namespace leadscore::cli {
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "\nExit status:\n"
+    "  0  clean run\n"
+    "  1  the run finished but some records were rejected (and reported on standard error)\n"
+    "  2  usage error, unreadable input or invalid rules (nothing written)\n";
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"leadscore: score sales leads from CSV or JSON with a YAML rules file and label each\n"
+               "Lead, MQL, SQL or SAO, explaining every criterion and stage gate."};
+  app.name("leadscore");
+  app.set_version_flag("-V,--version", std::string("leadscore ") + LEADSCORE_VERSION);
+  app.require_subcommand(1);
+  app.footer(std::string("\nRun 'leadscore COMMAND --help' for a command's options.\n") + kExitCodes);
+
+  ScoreOptions score;
+  ExplainOptions explain;
+  CheckOptions check;
+  setup_score(app, score);
+  setup_explain(app, explain);
+  setup_check(app, check);
+  setup_init(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help and version itself; its own error codes (100+) become 2.
+    int code = app.exit(e);
+    if (code != 0) std::fprintf(stderr, "Run 'leadscore --help' for usage.\n");
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kFailed);
+  }
+
+  ExitCode code = ExitCode::kFailed;
+  if (app.got_subcommand("score")) code = run_score(score);
+  else if (app.got_subcommand("explain")) code = run_explain(explain);
+  else if (app.got_subcommand("check")) code = run_check(check);
+  else if (app.got_subcommand("init")) code = run_init();
+  return static_cast<int>(code);
+}
+
+}  // namespace leadscore::cli

@@ -1,0 +1,94 @@
+// `leadscore score`: every lead of the inputs, scored and labelled, written
+// as CSV, JSON lines, JSON or a table, in input order.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/lead_pipeline.h"
+#include "leadscore/explanation.h"
+#include "output/result_writer.h"
+
+namespace leadscore::cli {
+
+void setup_score(CLI::App& app, ScoreOptions& opts) {
+  CLI::App* cmd = app.add_subcommand("score", "Score leads and label each Lead, MQL, SQL or SAO");
+  cmd->footer(
+      "\nExamples:\n"
+      "  leadscore score -r rules/b2b.yaml contacts.csv -o scored.csv\n"
+      "  cat leads.jsonl | leadscore score -r rules.yaml -f jsonl | jq 'select(.stage==\"SQL\")'\n"
+      "  leadscore score -r rules/b2b.yaml examples/leads.csv -f table\n");
+  cmd->add_option("-r,--rules", opts.rules, "Rules file (YAML)")->required();
+  cmd->add_option("inputs", opts.in.inputs, "Input files: CSV, JSON lines or a JSON array; - or none for standard input");
+  cmd->add_option("-o,--output", opts.output, "Write here (atomically: a temporary file renamed on success) [default: standard output]");
+  cmd->add_option("-f,--format", opts.format, "Output format: csv, jsonl, json or table [default: as the input]")
+      ->check(CLI::IsMember({"csv", "jsonl", "json", "table"}));
+  cmd->add_flag("--explain", opts.explain, "Add an explanation of every criterion and stage gate (JSON, or a CSV column)");
+  add_input_flags(*cmd, opts.in);
+}
+
+ExitCode run_score(const ScoreOptions& opts) {
+  Reporter reporter(opts.in.quiet);
+  auto rules = load_rules_reporting(opts.rules, reporter);
+  if (!rules) return ExitCode::kFailed;
+  auto as_of = resolve_as_of(opts.in.as_of, *rules, reporter);
+  auto input = input_options(opts.in, reporter);
+  if (!as_of || !input) return ExitCode::kFailed;
+  if (opts.explain && opts.format == "table") {
+    reporter.error("leadscore: error: --explain does not fit -f table, expected -f csv, jsonl or json (or use 'leadscore explain')");
+    return ExitCode::kFailed;
+  }
+
+  Scorer scorer(*rules, *as_of);
+  PipelineOptions po;
+  po.inputs = opts.in.inputs;
+  po.input = *input;
+  po.strict = opts.in.strict;
+  LeadPipeline pipeline(scorer, po, reporter);
+  if (!pipeline.open()) return ExitCode::kFailed;
+
+  WriterOptions wo;
+  wo.explain = opts.explain;
+  wo.as_of_day = *as_of;
+  if (opts.format == "csv") wo.format = OutputFormat::kCsv;
+  else if (opts.format == "jsonl") wo.format = OutputFormat::kJsonLines;
+  else if (opts.format == "json") wo.format = OutputFormat::kJson;
+  else if (opts.format == "table") wo.format = OutputFormat::kTable;
+  else {
+    switch (pipeline.first_format()) {
+      case InputFormat::kJsonLines: wo.format = OutputFormat::kJsonLines; break;
+      case InputFormat::kJsonArray: wo.format = OutputFormat::kJson; break;
+      default: wo.format = OutputFormat::kCsv; break;
+    }
+  }
+
+  OutputSink sink;
+  std::string error;
+  install_interrupt_cleanup();
+  if (!sink.open(opts.output, error)) {
+    reporter.error(error);
+    return ExitCode::kFailed;
+  }
+  if (wo.format == OutputFormat::kTable) wo.width = sink.to_terminal() ? terminal_width() : 0;
+  auto writer = make_writer(*rules, wo);
+  size_t warnings_shown = 0;
+  pipeline.run([&](const ScoredRecord& lead) {
+    Explanation explanation;
+    if (opts.explain) explanation = explain(scorer, lead.values, lead.scratch, lead.verdict);
+    writer->write(ScoredLead{&lead.record, &lead.verdict, opts.explain ? &explanation : nullptr, lead.id}, sink);
+    while (warnings_shown < writer->warnings().size()) reporter.warning(writer->warnings()[warnings_shown++]);
+    return true;
+  });
+  writer->finish(sink);
+  if (pipeline.io_failed()) {
+    reporter.summarize();
+    return ExitCode::kFailed;  // the sink's destructor removes the temporary file
+  }
+  if (!sink.commit(error)) {
+    reporter.error(error.find(": error: ") == std::string::npos ? "leadscore: error: " + error : error);
+    return ExitCode::kFailed;
+  }
+  reporter.summarize();
+  return pipeline.rejected() > 0 ? ExitCode::kRecordsRejected : ExitCode::kOk;
+}
+
+}  // namespace leadscore::cli

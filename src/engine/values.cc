@@ -1,0 +1,392 @@
+#include "leadscore/values.h"
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace leadscore {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads exactly n digits at s[pos]; advances pos.
+bool read_digits(std::string_view s, size_t& pos, size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[pos + i];
+    if (!is_digit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  pos += n;
+  out = v;
+  return true;
+}
+
+bool valid_ymd(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  int limit = kDays[m - 1];
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) limit = 29;
+  return d <= limit;
+}
+
+int64_t floor_div64(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+// Day numbers outside this range are not dates anyone scores leads by.
+std::optional<int32_t> to_day(int64_t day) {
+  if (day < -1000000 || day > 1000000) return std::nullopt;
+  return static_cast<int32_t>(day);
+}
+
+std::optional<int32_t> floor_div(int64_t a, int64_t b) { return to_day(floor_div64(a, b)); }
+
+}  // namespace
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+bool is_builtin_missing(std::string_view t) {
+  return t.empty() || iequals(t, "null") || iequals(t, "n/a");
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  if (s.empty() || s.size() > 256) return std::nullopt;
+  size_t pos = 0;
+  bool negative = false;
+  bool have_sign = false;
+  auto take_sign = [&]() {
+    if (!have_sign && pos < s.size() && (s[pos] == '-' || s[pos] == '+')) {
+      negative = s[pos] == '-';
+      have_sign = true;
+      ++pos;
+    }
+  };
+  auto take_currency = [&]() -> bool {
+    if (pos < s.size() && s[pos] == '$') { ++pos; return true; }
+    if (s.substr(pos, 3) == "\xE2\x82\xAC") { pos += 3; return true; }  // €
+    if (s.substr(pos, 2) == "\xC2\xA3") { pos += 2; return true; }      // £
+    return false;
+  };
+  take_sign();
+  if (take_currency()) take_sign();
+  if (pos < s.size() && (s[pos] == '-' || s[pos] == '+')) return std::nullopt;
+
+  // Integer part with optional thousands separators, copied without them.
+  char buf[300];
+  size_t n = 0;
+  if (negative) buf[n++] = '-';
+  size_t group_len = 0, groups = 0;
+  bool saw_comma = false;
+  size_t int_digits = 0;
+  while (pos < s.size()) {
+    char c = s[pos];
+    if (is_digit(c)) {
+      buf[n++] = c;
+      ++group_len;
+      ++int_digits;
+      ++pos;
+    } else if (c == ',') {
+      // A separator must follow a group of 1-3 digits (first) or exactly 3 (later).
+      if (group_len == 0 || (groups == 0 ? group_len > 3 : group_len != 3)) return std::nullopt;
+      saw_comma = true;
+      ++groups;
+      group_len = 0;
+      ++pos;
+    } else {
+      break;
+    }
+  }
+  if (saw_comma && group_len != 3) return std::nullopt;
+  bool frac_digits = false;
+  if (pos < s.size() && s[pos] == '.') {
+    buf[n++] = '.';
+    ++pos;
+    while (pos < s.size() && is_digit(s[pos])) {
+      buf[n++] = s[pos++];
+      frac_digits = true;
+    }
+  }
+  if (int_digits == 0 && !frac_digits) return std::nullopt;
+  if (pos < s.size() && (s[pos] == 'e' || s[pos] == 'E')) {
+    buf[n++] = 'e';
+    ++pos;
+    if (pos < s.size() && (s[pos] == '-' || s[pos] == '+')) buf[n++] = s[pos++];
+    bool exp_digits = false;
+    while (pos < s.size() && is_digit(s[pos])) {
+      buf[n++] = s[pos++];
+      exp_digits = true;
+    }
+    if (!exp_digits) return std::nullopt;
+  }
+  if (pos < s.size() && s[pos] == '%') ++pos;
+  if (pos != s.size()) return std::nullopt;
+  double v = 0;
+  auto [end, ec] = std::from_chars(buf, buf + n, v);
+  if (ec != std::errc() || end != buf + n || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<bool> parse_bool(std::string_view s) {
+  if (iequals(s, "true") || iequals(s, "yes") || iequals(s, "y") || iequals(s, "t") || s == "1") {
+    return true;
+  }
+  if (iequals(s, "false") || iequals(s, "no") || iequals(s, "n") || iequals(s, "f") || s == "0") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+int32_t days_from_civil(int32_t y, unsigned m, unsigned d) {
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int32_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+CivilDate civil_from_days(int32_t z) {
+  z += 719468;
+  const int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int32_t y = static_cast<int32_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), m, d};
+}
+
+std::optional<int32_t> parse_date(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  // Epoch seconds (up to 11 digits) or milliseconds (12-13 digits).
+  bool all_digits = true;
+  for (char c : s) all_digits = all_digits && is_digit(c);
+  if (all_digits) {
+    if (s.size() > 13) return std::nullopt;
+    int64_t v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.size() >= 12) v = floor_div64(v, 1000);  // milliseconds
+    return floor_div(v, 86400);
+  }
+  size_t pos = 0;
+  int y, mo, d;
+  if (!read_digits(s, pos, 4, y) || pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, mo) ||
+      pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, d) || !valid_ymd(y, mo, d)) {
+    return std::nullopt;
+  }
+  int64_t day = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  if (pos == s.size()) return static_cast<int32_t>(day);
+  if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return std::nullopt;
+  ++pos;
+  int hh, mm, ss = 0;
+  if (!read_digits(s, pos, 2, hh) || pos >= s.size() || s[pos++] != ':' || !read_digits(s, pos, 2, mm)) {
+    return std::nullopt;
+  }
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+    if (!read_digits(s, pos, 2, ss)) return std::nullopt;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      ++pos;
+      size_t start = pos;
+      while (pos < s.size() && is_digit(s[pos])) ++pos;
+      if (pos == start) return std::nullopt;
+    }
+  }
+  if (hh > 24 || mm > 59 || ss > 60 || (hh == 24 && (mm != 0 || ss != 0))) return std::nullopt;
+  int offset_minutes = 0;
+  if (pos < s.size()) {
+    char c = s[pos];
+    if ((c == 'Z' || c == 'z') && pos + 1 == s.size()) {
+      ++pos;
+    } else if (c == '+' || c == '-') {
+      ++pos;
+      int oh, om = 0;
+      if (!read_digits(s, pos, 2, oh)) return std::nullopt;
+      if (pos < s.size()) {
+        if (s[pos] == ':') ++pos;
+        if (!read_digits(s, pos, 2, om)) return std::nullopt;
+      }
+      if (oh > 23 || om > 59) return std::nullopt;
+      offset_minutes = (oh * 60 + om) * (c == '-' ? -1 : 1);
+    }
+    if (pos != s.size()) return std::nullopt;
+  }
+  // Local time minus offset = UTC.
+  int64_t minutes = day * 1440 + hh * 60 + mm - offset_minutes;
+  return floor_div(minutes, 1440);
+}
+
+namespace {
+
+constexpr const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                   "august", "september", "october", "november", "december"};
+
+// Reads 1..max digits.
+bool read_number(std::string_view s, size_t& pos, size_t max, int& out) {
+  size_t start = pos;
+  int v = 0;
+  while (pos < s.size() && pos - start < max && is_digit(s[pos])) v = v * 10 + (s[pos++] - '0');
+  out = v;
+  return pos > start;
+}
+
+}  // namespace
+
+std::optional<int32_t> parse_date_with_format(std::string_view s, std::string_view f) {
+  int y = 1970, mo = 1, d = 1, hh = 0, mm = 0, ss = 0, yday = -1, offset = 0;
+  bool pm = false, have_ampm = false;
+  size_t pos = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    char fc = f[i];
+    if (fc != '%') {
+      if (fc == ' ') {
+        while (pos < s.size() && s[pos] == ' ') ++pos;
+        continue;
+      }
+      if (pos >= s.size() || s[pos] != fc) return std::nullopt;
+      ++pos;
+      continue;
+    }
+    if (++i >= f.size()) return std::nullopt;
+    switch (f[i]) {
+      case 'Y': {
+        bool neg = pos < s.size() && s[pos] == '-';
+        if (neg) ++pos;
+        if (!read_number(s, pos, 4, y)) return std::nullopt;
+        if (neg) y = -y;
+        break;
+      }
+      case 'y':
+        if (!read_number(s, pos, 2, y)) return std::nullopt;
+        y += y < 69 ? 2000 : 1900;
+        break;
+      case 'm': if (!read_number(s, pos, 2, mo)) return std::nullopt; break;
+      case 'd':
+      case 'e':
+        while (f[i] == 'e' && pos < s.size() && s[pos] == ' ') ++pos;
+        if (!read_number(s, pos, 2, d)) return std::nullopt;
+        break;
+      case 'H': if (!read_number(s, pos, 2, hh)) return std::nullopt; break;
+      case 'I': if (!read_number(s, pos, 2, hh)) return std::nullopt; break;
+      case 'M': if (!read_number(s, pos, 2, mm)) return std::nullopt; break;
+      case 'S': if (!read_number(s, pos, 2, ss)) return std::nullopt; break;
+      case 'j': if (!read_number(s, pos, 3, yday)) return std::nullopt; break;
+      case 'p': {
+        if (pos + 2 > s.size()) return std::nullopt;
+        std::string_view ap = s.substr(pos, 2);
+        if (iequals(ap, "am")) pm = false;
+        else if (iequals(ap, "pm")) pm = true;
+        else return std::nullopt;
+        have_ampm = true;
+        pos += 2;
+        break;
+      }
+      case 'b':
+      case 'h':
+      case 'B': {
+        bool found = false;
+        for (int k = 0; k < 12 && !found; ++k) {
+          std::string_view full = kMonths[k];
+          if (pos + full.size() <= s.size() && iequals(s.substr(pos, full.size()), full)) {
+            pos += full.size();
+            mo = k + 1;
+            found = true;
+          } else if (pos + 3 <= s.size() && iequals(s.substr(pos, 3), full.substr(0, 3))) {
+            pos += 3;
+            mo = k + 1;
+            found = true;
+          }
+        }
+        if (!found) return std::nullopt;
+        break;
+      }
+      case 'z': {
+        if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) { ++pos; break; }
+        if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-')) return std::nullopt;
+        int sign = s[pos++] == '-' ? -1 : 1;
+        int oh, om = 0;
+        if (!read_digits(s, pos, 2, oh)) return std::nullopt;
+        if (pos < s.size() && s[pos] == ':') ++pos;
+        if (pos < s.size() && is_digit(s[pos]) && !read_digits(s, pos, 2, om)) return std::nullopt;
+        offset = sign * (oh * 60 + om);
+        break;
+      }
+      case '%':
+        if (pos >= s.size() || s[pos] != '%') return std::nullopt;
+        ++pos;
+        break;
+      default:
+        return std::nullopt;
+    }
+  }
+  if (pos != s.size()) return std::nullopt;
+  if (have_ampm) {
+    if (hh < 1 || hh > 12) return std::nullopt;
+    hh = hh % 12 + (pm ? 12 : 0);
+  }
+  if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
+  int64_t day;
+  if (yday >= 0) {
+    if (yday < 1 || yday > 366) return std::nullopt;
+    day = days_from_civil(y, 1, 1) + yday - 1;
+  } else {
+    if (!valid_ymd(y, mo, d)) return std::nullopt;
+    day = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  }
+  return floor_div(day * 1440 + hh * 60 + mm - offset, 1440);
+}
+
+int32_t today_utc() {
+  auto now = std::chrono::system_clock::now();
+  auto days = std::chrono::floor<std::chrono::days>(now);
+  return static_cast<int32_t>(days.time_since_epoch().count());
+}
+
+double round2(double v) {
+  double r = std::round(v * 100.0) / 100.0;
+  return r == 0 ? 0.0 : r;  // no negative zero
+}
+
+std::string_view format_number(double v, char* buf) {
+  v = round2(v);
+  // Beyond 1e15 two decimals are noise and would not fit the buffer.
+  int n = std::fabs(v) >= 1e15 ? std::snprintf(buf, 32, "%.15g", v) : std::snprintf(buf, 32, "%.2f", v);
+  if (n <= 0 || n >= 32) {
+    buf[0] = '0';
+    return {buf, 1};
+  }
+  std::string_view out(buf, static_cast<size_t>(n));
+  if (out.find('.') == std::string_view::npos || out.find('e') != std::string_view::npos) return out;
+  while (out.back() == '0') out.remove_suffix(1);
+  if (out.back() == '.') out.remove_suffix(1);
+  if (out == "-0") out = "0";
+  return out;
+}
+
+}  // namespace leadscore
