@@ -156,7 +156,7 @@ ExitCode run_explain(const ExplainOptions& opts) {
   });
   if (!found) {
     std::string what = opts.row ? "record " + std::to_string(*opts.row) + " (the input has " + std::to_string(seen) + " scored records)"
-                                : "a lead with " + (id_name.empty() ? std::string("id") : id_name) + " '" + opts.id + "'";
+                                : "lead with " + (id_name.empty() ? std::string("id") : id_name) + " '" + opts.id + "'";
     reporter.error("leadscore: error: no " + what + " in the input, expected an existing lead");
     return ExitCode::kFailed;
   }

@@ -37,10 +37,11 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // CLI11 prints help and version itself; its own error codes (100+) become 2.
-    int code = app.exit(e);
-    if (code != 0) std::fprintf(stderr, "Run 'leadscore --help' for usage.\n");
-    return code == 0 ? 0 : static_cast<int>(ExitCode::kFailed);
+    // Help and version go through CLI11; usage errors get our one-line form and
+    // exit 2 (CLI11's own codes are 100 and up).
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::fprintf(stderr, "leadscore: error: %s\nRun 'leadscore --help' or 'leadscore COMMAND --help' for usage.\n", e.what());
+    return static_cast<int>(ExitCode::kFailed);
   }
 
   ExitCode code = ExitCode::kFailed;

@@ -194,7 +194,7 @@ Explanation explain(const Scorer& scorer, std::span<const std::string_view> valu
     if (c.when) what = d.describe(*c.when);
     if (c.points.field >= 0 && (!c.when || ctx.criterion_holds(static_cast<int>(i)))) {
       const std::string& fname = rules.fields[static_cast<size_t>(c.points.field)].name;
-      std::string pv = ctx.missing(c.points.field) ? fname + " is missing" : fname + " " + quoted(ctx.text(c.points.field));
+      std::string pv = ctx.missing(c.points.field) ? fname + " is missing," : fname + " " + quoted(ctx.text(c.points.field));
       switch (c.points.kind) {
         case PointsKind::kPerUnit:
           pv += " × " + num(c.points.points) + " per unit";

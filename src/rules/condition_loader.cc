@@ -158,6 +158,8 @@ std::optional<Condition> ConditionLoader::load_leaf(const YAML::Node& node, std:
     op_node = it->second;
   }
   if (op_key.empty()) {
+    // An unknown key was reported already (often a misspelt operator).
+    if (ctx_.error_count() != errors_before) return std::nullopt;
     std::string message = std::string(what) + " has no operator, expected one of: ";
     bool first = true;
     for (std::string_view o : kLeafOps) {

@@ -16,9 +16,10 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 void resolve_references(YamlContext& ctx, RuleSet& rules, Condition& c) {
   if (c.op == Op::kCriterion) {
     c.criterion = rules.find_criterion(c.criterion_id);
-    if (c.criterion < 0) {
-      std::vector<std::string> ids;
-      for (const Criterion& cr : rules.criteria) ids.push_back(cr.id);
+    if (c.criterion < 0 && ctx.criterion_ids().count(c.criterion_id)) {
+      // That criterion failed to load and was reported already.
+    } else if (c.criterion < 0) {
+      std::vector<std::string> ids(ctx.criterion_ids().begin(), ctx.criterion_ids().end());
       std::string_view hint = closest_match(c.criterion_id, ids);
       ctx.error(c.where, "unknown criterion '" + c.criterion_id + "'" +
                              (hint.empty() ? std::string(", expected the id of a criterion in this file")
@@ -108,7 +109,7 @@ double criterion_max(const Criterion& c) {
   return std::max(best, 0.0);
 }
 
-void check_stages(YamlContext& ctx, const RuleSet& rules) {
+void check_stages(YamlContext& ctx, const RuleSet& rules, bool complete) {
   const StageGate& mql = rules.stages[0];
   const StageGate& sql = rules.stages[1];
   const StageGate& sao = rules.stages[2];
@@ -118,6 +119,7 @@ void check_stages(YamlContext& ctx, const RuleSet& rules) {
   if (sao.defined && !sql.defined) {
     ctx.error(sao.where, "stage SAO can never be reached because SQL is not defined, expected an SQL stage");
   }
+  if (!complete) return;
   if (!mql.defined && !sql.defined && !sao.defined) {
     ctx.error(SourceLocation{1, 1}, "no stage is defined, expected at least MQL under 'stages'");
   }
@@ -168,6 +170,8 @@ ScoreBounds highest_possible(const RuleSet& rules) {
 }
 
 void check_plan(YamlContext& ctx, RuleSet& rules) {
+  // Reachability is judged on the whole plan; with parts missing it would mislead.
+  bool complete = ctx.error_count() == 0;
   for (Criterion& c : rules.criteria) {
     if (c.when) resolve_references(ctx, rules, *c.when);
   }
@@ -175,9 +179,9 @@ void check_plan(YamlContext& ctx, RuleSet& rules) {
   for (StageGate& g : rules.stages) {
     for (Condition& c : g.requires_all) resolve_references(ctx, rules, c);
   }
-  if (ctx.error_count() == 0) check_cycles(ctx, rules);
+  check_cycles(ctx, rules);
   check_groups(ctx, rules);
-  check_stages(ctx, rules);
+  check_stages(ctx, rules, complete);
 }
 
 }  // namespace leadscore::rules_internal

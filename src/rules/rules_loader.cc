@@ -114,7 +114,7 @@ void Loader::load(const YAML::Node& root) {
   } else {
     ctx_.error(root, "the rules file has no 'stages', expected MQL, SQL and SAO definitions");
   }
-  if (ctx_.error_count() == 0) rules_internal::check_plan(ctx_, rules_);
+  rules_internal::check_plan(ctx_, rules_);
 }
 
 void Loader::load_fields(const YAML::Node& node) {
@@ -196,13 +196,16 @@ void Loader::load_criteria(const YAML::Node& node) {
   }
   if (node.size() == 0) ctx_.error(node, "criteria is an empty list, expected at least one criterion");
   for (size_t i = 0; i < node.size(); ++i) {
-    auto c = load_criterion(node[i], "criteria[" + std::to_string(i) + "]");
-    if (!c) continue;
-    if (rules_.find_criterion(c->id) >= 0) {
-      ctx_.error(c->where, "duplicate criterion id '" + c->id + "', expected unique ids");
-      continue;
+    const YAML::Node& item = node[i];
+    if (item.IsMap() && item["id"] && item["id"].IsScalar()) {
+      const std::string& id = item["id"].Scalar();
+      if (!ctx_.criterion_ids().insert(id).second) {
+        ctx_.error(item["id"], "duplicate criterion id '" + id + "', expected unique ids");
+        continue;
+      }
     }
-    rules_.criteria.push_back(std::move(*c));
+    auto c = load_criterion(item, "criteria[" + std::to_string(i) + "]");
+    if (c) rules_.criteria.push_back(std::move(*c));
   }
 }
 

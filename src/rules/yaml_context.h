@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -41,10 +42,15 @@ class YamlContext {
   static bool is_plain(const YAML::Node& node);
   static std::string describe(const YAML::Node& node);  // "a list", "a mapping", "'abc'"
 
+  // Criterion ids seen in the file, including those of criteria that failed
+  // to load, so a reference to a broken criterion is not reported twice.
+  std::set<std::string>& criterion_ids() { return criterion_ids_; }
+
  private:
   std::string file_;
   Diagnostics& diags_;
   size_t errors_ = 0;
+  std::set<std::string> criterion_ids_;
 };
 
 // The closest of `candidates` to `word` within a small edit distance, or "".

@@ -1,0 +1,51 @@
+#include "input/input_buffer.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <utility>
+
+namespace leadscore {
+
+InputBuffer::InputBuffer(ByteSource source, size_t block_size)
+    : source_(std::move(source)),
+      block_size_(std::max<size_t>(block_size, 1)),
+      capacity_(block_size_) {
+  data_ = std::make_unique_for_overwrite<char[]>(capacity_);
+}
+
+bool InputBuffer::refill(uint64_t keep) {
+  assert(keep >= base_ && keep <= end());
+  const size_t drop = static_cast<size_t>(keep - base_);
+  const size_t kept = size_ - drop;
+  const size_t wanted = kept + block_size_;
+  // Grow geometrically for a long record; shrink back once it is gone, so one
+  // huge record does not pin a huge buffer for the rest of the input.
+  size_t new_capacity = capacity_;
+  if (wanted > capacity_) {
+    new_capacity = std::max(capacity_ * 2, wanted);
+  } else if (capacity_ > 4 * block_size_ && wanted <= 2 * block_size_) {
+    new_capacity = 2 * block_size_;
+  }
+  if (new_capacity != capacity_) {
+    auto fresh = std::make_unique_for_overwrite<char[]>(new_capacity);
+    if (kept > 0) std::memcpy(fresh.get(), data_.get() + drop, kept);
+    data_ = std::move(fresh);
+    capacity_ = new_capacity;
+  } else if (drop > 0 && kept > 0) {
+    std::memmove(data_.get(), data_.get() + drop, kept);
+  }
+  base_ = keep;
+  size_ = kept;
+  if (at_end_) return false;
+
+  const ptrdiff_t n = source_.read(data_.get() + size_, capacity_ - size_, &error_);
+  if (n <= 0) {
+    at_end_ = true;
+    return false;
+  }
+  size_ += static_cast<size_t>(n);
+  return true;
+}
+
+}  // namespace leadscore

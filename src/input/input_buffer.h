@@ -1,0 +1,47 @@
+// A sliding window over a ByteSource for the record readers. Readers address
+// bytes by absolute input offset; the window holds [base(), base() + size())
+// and only ever keeps what the reader asks for (the current record) plus a
+// block, so memory does not grow with the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "input/byte_source.h"
+
+namespace leadscore {
+
+class InputBuffer {
+ public:
+  static constexpr size_t kDefaultBlockSize = size_t{256} << 10;
+
+  InputBuffer(ByteSource source, size_t block_size = kDefaultBlockSize);
+
+  const char* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+  uint64_t base() const { return base_; }  // input offset of data()[0]
+  uint64_t end() const { return base_ + size_; }
+  size_t capacity() const { return capacity_; }
+  // True once the source is exhausted or failed; error() tells which.
+  bool at_end() const { return at_end_; }
+  const std::string& error() const { return error_; }
+
+  // Drops the bytes before input offset `keep` (base() <= keep <= end()) and
+  // appends at least one more byte. Returns false, changing nothing but the
+  // dropped bytes, at the end of the input or on a read error.
+  bool refill(uint64_t keep);
+
+ private:
+  ByteSource source_;
+  std::unique_ptr<char[]> data_;
+  size_t block_size_;
+  size_t capacity_;
+  size_t size_ = 0;
+  uint64_t base_ = 0;
+  bool at_end_ = false;
+  std::string error_;
+};
+
+}  // namespace leadscore
