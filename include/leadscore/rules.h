@@ -71,6 +71,7 @@ struct Condition {
   int32_t days = 0;             // within_days / older_than_days
   std::vector<Literal> literals;          // operands (between: two)
   std::shared_ptr<const re2::RE2> regex;  // matches
+  int memo = -1;  // matches: slot of this regex's per-value verdict cache (LeadScratch)
   std::vector<Condition> children;        // all / any / not (one child)
   int criterion = -1;                     // criterion: ID (index into criteria)
   std::string criterion_id;               // criterion: ID, as written
@@ -143,6 +144,7 @@ struct RuleSet {
   std::string name;
   std::string id_field;  // empty: the first of id, lead_id, email the input has
   std::optional<int32_t> as_of;        // day number
+  int created_field = -1;  // `created_field`: the lead's creation date (reports only), index into fields
   std::vector<std::string> missing_values;  // folded
   std::vector<FieldSpec> fields;
   std::vector<Criterion> criteria;
@@ -152,6 +154,7 @@ struct RuleSet {
   std::optional<Decay> decay;
   std::vector<Disqualifier> disqualify;
   std::array<StageGate, kGatedStages> stages;  // MQL, SQL, SAO
+  int regex_count = 0;  // number of `matches` conditions (memo slots)
 
   const StageGate& gate(Stage s) const { return stages[static_cast<size_t>(s) - 1]; }
   // Index of a field by its rules name, or -1.

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "leadscore/rules.h"
@@ -26,6 +28,16 @@ struct LeadScratch {
   };
   std::vector<FieldCache> fields;
   std::vector<int8_t> criterion_memo;  // -1 unknown, 0 false, 1 true, 2 evaluating
+
+  // CRM columns have few distinct values (job titles, industries), so each
+  // regex's verdict is remembered per value: one hash lookup instead of a match.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using RegexMemo = std::unordered_map<std::string, bool, TextHash, std::equal_to<>>;
+  std::vector<RegexMemo> regex_memo;  // one per `matches` condition (Condition::memo)
+  const RuleSet* memo_rules = nullptr;  // the rules the memos belong to
 };
 
 class Scorer {

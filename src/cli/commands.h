@@ -52,6 +52,35 @@ struct CheckOptions {
 void setup_check(CLI::App& app, CheckOptions& opts);
 ExitCode run_check(const CheckOptions& opts);
 
+struct SummaryOptions {
+  std::string rules;
+  InputFlags in;
+  std::string format = "text";  // text | json
+  std::string html;             // also write an HTML report here (atomically)
+};
+void setup_summary(CLI::App& app, SummaryOptions& opts);
+ExitCode run_summary(const SummaryOptions& opts);
+
+struct DiffOptions {
+  std::string old_rules;
+  std::string new_rules;
+  InputFlags in;
+  std::string output;  // the moved leads; empty: not written
+  std::string format;  // csv | jsonl | "" (from the -o extension, else csv)
+  bool fail_on_change = false;
+};
+void setup_diff(CLI::App& app, DiffOptions& opts);
+ExitCode run_diff(const DiffOptions& opts);
+
+struct TestOptions {
+  std::string rules;
+  std::vector<std::string> tests;
+  std::string as_of;
+  bool verbose = false;
+};
+void setup_test(CLI::App& app, TestOptions& opts);
+ExitCode run_test(const TestOptions& opts);
+
 void setup_init(CLI::App& app);
 ExitCode run_init();
 

@@ -37,6 +37,11 @@ InputFormat LeadPipeline::first_format() const {
   return readers_.empty() ? InputFormat::kCsv : readers_.front()->format();
 }
 
+const std::vector<std::string>& LeadPipeline::first_header() const {
+  static const std::vector<std::string> kNone;
+  return readers_.empty() ? kNone : readers_.front()->header();
+}
+
 void LeadPipeline::warn_absent_fields(const InputRecord& rec) {
   for (int f : binder_.absent_in_header()) {
     const FieldSpec& spec = scorer_.rules().fields[static_cast<size_t>(f)];

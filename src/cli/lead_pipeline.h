@@ -38,6 +38,8 @@ class LeadPipeline {
   bool open();
   // The format of the first input (to choose the default output format).
   InputFormat first_format() const;
+  // The first input's CSV header (empty for JSON or an empty input).
+  const std::vector<std::string>& first_header() const;
   // Runs to the end, or until `on_lead` returns false.
   void run(const std::function<bool(const ScoredRecord&)>& on_lead);
 

@@ -13,7 +13,8 @@ namespace {
 constexpr const char* kExitCodes =
     "\nExit status:\n"
     "  0  clean run\n"
-    "  1  the run finished but some records were rejected (and reported on standard error)\n"
+    "  1  the run finished but some records were rejected (and reported on standard error);\n"
+    "     test: a case failed; diff --fail-on-change: a lead changed stage\n"
     "  2  usage error, unreadable input or invalid rules (nothing written)\n";
 
 }  // namespace
@@ -29,9 +30,15 @@ int run(int argc, char** argv) {
   ScoreOptions score;
   ExplainOptions explain;
   CheckOptions check;
+  SummaryOptions summary;
+  DiffOptions diff;
+  TestOptions test;
   setup_score(app, score);
   setup_explain(app, explain);
   setup_check(app, check);
+  setup_summary(app, summary);
+  setup_diff(app, diff);
+  setup_test(app, test);
   setup_init(app);
 
   try {
@@ -48,6 +55,9 @@ int run(int argc, char** argv) {
   if (app.got_subcommand("score")) code = run_score(score);
   else if (app.got_subcommand("explain")) code = run_explain(explain);
   else if (app.got_subcommand("check")) code = run_check(check);
+  else if (app.got_subcommand("summary")) code = run_summary(summary);
+  else if (app.got_subcommand("diff")) code = run_diff(diff);
+  else if (app.got_subcommand("test")) code = run_test(test);
   else if (app.got_subcommand("init")) code = run_init();
   return static_cast<int>(code);
 }

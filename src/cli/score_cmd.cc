@@ -70,15 +70,34 @@ ExitCode run_score(const ScoreOptions& opts) {
   }
   if (wo.format == OutputFormat::kTable) wo.width = sink.to_terminal() ? terminal_width() : 0;
   auto writer = make_writer(*rules, wo);
+  std::string piece;
+  JsonArrayJoin join(wo.format == OutputFormat::kJson);
+  bool begun = false;
+  // The output opens with the first input's columns: a CSV header even when
+  // no record follows, else the first JSON record's keys.
+  auto begin_with = [&](const std::vector<std::string>& names) {
+    if (begun) return;
+    begun = true;
+    piece.clear();
+    writer->begin(names, piece);
+    sink.write(piece);
+  };
+  if (!pipeline.first_header().empty()) begin_with(pipeline.first_header());
   size_t warnings_shown = 0;
   pipeline.run([&](const ScoredRecord& lead) {
+    begin_with(*lead.record.names);
     Explanation explanation;
     if (opts.explain) explanation = explain(scorer, lead.values, lead.scratch, lead.verdict);
-    writer->write(ScoredLead{&lead.record, &lead.verdict, opts.explain ? &explanation : nullptr, lead.id}, sink);
+    piece.clear();
+    writer->write(ScoredLead{&lead.record, &lead.verdict, opts.explain ? &explanation : nullptr, lead.id}, piece);
+    sink.write(join(piece));
     while (warnings_shown < writer->warnings().size()) reporter.warning(writer->warnings()[warnings_shown++]);
     return true;
   });
-  writer->finish(sink);
+  begin_with({});
+  piece.clear();
+  writer->finish(piece);
+  sink.write(piece);
   if (pipeline.io_failed()) {
     reporter.summarize();
     return ExitCode::kFailed;  // the sink's destructor removes the temporary file

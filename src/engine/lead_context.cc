@@ -19,6 +19,9 @@ enum : uint8_t {
   kDayReported = 128,
 };
 
+constexpr size_t kRegexMemoLimit = 4096;
+constexpr size_t kRegexMemoMaxKey = 256;
+
 // FieldCache::ok bits: which of the parses succeeded.
 constexpr uint8_t kNumberOk = 1, kBoolOk = 2, kDayOk = 4;
 
@@ -56,6 +59,10 @@ bool email_domain_matches(std::string_view email, std::string_view domain) {
 void LeadContext::reset() {
   scratch_.fields.assign(rules_.fields.size(), LeadScratch::FieldCache{});
   scratch_.criterion_memo.assign(rules_.criteria.size(), -1);
+  if (scratch_.memo_rules != &rules_) {
+    scratch_.regex_memo.assign(static_cast<size_t>(rules_.regex_count), {});
+    scratch_.memo_rules = &rules_;
+  }
 }
 
 std::string_view LeadContext::text(int field) {
@@ -209,8 +216,16 @@ bool LeadContext::eval_leaf(const Condition& c) {
         if (c.case_sensitive ? t.ends_with(lit.text) : iends_with(t, lit.folded)) return true;
       }
       return false;
-    case Op::kMatches:
-      return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
+    case Op::kMatches: {
+      if (c.memo < 0) return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
+      LeadScratch::RegexMemo& memo = scratch_.regex_memo[static_cast<size_t>(c.memo)];
+      auto it = memo.find(t);
+      if (it != memo.end()) return it->second;
+      bool held = RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
+      // Bounded, so a column of unique values (free text) cannot grow it forever.
+      if (memo.size() < kRegexMemoLimit && t.size() <= kRegexMemoMaxKey) memo.emplace(std::string(t), held);
+      return held;
+    }
     case Op::kEmailDomainIn:
       for (const Literal& lit : c.literals) {
         if (email_domain_matches(t, lit.folded)) return true;

@@ -43,7 +43,7 @@ int64_t floor_div64(int64_t a, int64_t b) {
 
 // Day numbers outside this range are not dates anyone scores leads by.
 std::optional<int32_t> to_day(int64_t day) {
-  if (day < -1000000 || day > 1000000) return std::nullopt;
+  if (day < -5000000 || day > 5000000) return std::nullopt;
   return static_cast<int32_t>(day);
 }
 
@@ -120,8 +120,9 @@ std::optional<double> parse_number(std::string_view s) {
     }
   }
   if (saw_comma && group_len != 3) return std::nullopt;
-  bool frac_digits = false;
+  bool point = false, frac_digits = false;
   if (pos < s.size() && s[pos] == '.') {
+    point = true;
     buf[n++] = '.';
     ++pos;
     while (pos < s.size() && is_digit(s[pos])) {
@@ -129,7 +130,8 @@ std::optional<double> parse_number(std::string_view s) {
       frac_digits = true;
     }
   }
-  if (int_digits == 0 && !frac_digits) return std::nullopt;
+  // README "Exact semantics": digits, then an optional `.fraction`; ".5" and "5." are not numbers.
+  if (int_digits == 0 || (point && !frac_digits)) return std::nullopt;
   if (pos < s.size() && (s[pos] == 'e' || s[pos] == 'E')) {
     buf[n++] = 'e';
     ++pos;
@@ -278,7 +280,8 @@ std::optional<int32_t> parse_date_with_format(std::string_view s, std::string_vi
       case 'Y': {
         bool neg = pos < s.size() && s[pos] == '-';
         if (neg) ++pos;
-        if (!read_number(s, pos, 4, y)) return std::nullopt;
+        // Exactly four digits: "1/5/26" under %m/%d/%Y is a data error, not the year 26.
+        if (!read_digits(s, pos, 4, y)) return std::nullopt;
         if (neg) y = -y;
         break;
       }
@@ -374,19 +377,29 @@ double round2(double v) {
 }
 
 std::string_view format_number(double v, char* buf) {
-  v = round2(v);
-  // Beyond 1e15 two decimals are noise and would not fit the buffer.
-  int n = std::fabs(v) >= 1e15 ? std::snprintf(buf, 32, "%.15g", v) : std::snprintf(buf, 32, "%.2f", v);
-  if (n <= 0 || n >= 32) {
-    buf[0] = '0';
-    return {buf, 1};
+  // Beyond 1e13 two decimals are noise (and cents would not fit an int64 safely).
+  if (!(std::fabs(v) < 1e13)) {
+    int n = std::snprintf(buf, 32, "%.15g", v);
+    return {buf, n > 0 && n < 32 ? static_cast<size_t>(n) : 0};
   }
-  std::string_view out(buf, static_cast<size_t>(n));
-  if (out.find('.') == std::string_view::npos || out.find('e') != std::string_view::npos) return out;
-  while (out.back() == '0') out.remove_suffix(1);
-  if (out.back() == '.') out.remove_suffix(1);
-  if (out == "-0") out = "0";
-  return out;
+  // Whole cents, printed by hand: this runs three times per scored lead.
+  long long cents = std::llround(v * 100.0);
+  char* p = buf + 32;
+  bool negative = cents < 0;
+  unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
+  unsigned frac = static_cast<unsigned>(u % 100);
+  u /= 100;
+  if (frac != 0) {
+    if (frac % 10 != 0) *--p = static_cast<char>('0' + frac % 10);
+    *--p = static_cast<char>('0' + frac / 10);
+    *--p = '.';
+  }
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (negative) *--p = '-';
+  return {p, static_cast<size_t>(buf + 32 - p)};
 }
 
 }  // namespace leadscore

@@ -28,18 +28,18 @@ class CsvWriter : public ResultWriter {
  public:
   CsvWriter(const RuleSet& rules, const WriterOptions& options) : rules_(rules), options_(options) {}
 
-  void write(const ScoredLead& lead, OutputSink& out) override {
-    const InputRecord& rec = *lead.record;
-    if (!layout_.built()) {
-      layout_.build(*rec.names, options_.explain);
-      std::string& buf = out.buffer();
-      for (size_t i = 0; i < layout_.columns().size(); ++i) {
-        if (i) buf += ',';
-        append_field(buf, layout_.columns()[i]);
-      }
-      buf += '\n';
-      cells_.resize(layout_.columns().size());
+  void begin(const std::vector<std::string>& names, std::string& buf) override {
+    layout_.build(names, options_.explain);
+    for (size_t i = 0; i < layout_.columns().size(); ++i) {
+      if (i) buf += ',';
+      append_field(buf, layout_.columns()[i]);
     }
+    buf += '\n';
+    cells_.resize(layout_.columns().size());
+  }
+
+  void write(const ScoredLead& lead, std::string& buf) override {
+    const InputRecord& rec = *lead.record;
     dropped_.clear();
     const std::vector<int>& mapping = layout_.map(rec.names, &dropped_);
     for (const std::string& d : dropped_) {
@@ -67,16 +67,14 @@ class CsvWriter : public ResultWriter {
       append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, explanation_);
       cells_[rc[5]] = explanation_;
     }
-    std::string& buf = out.buffer();
     for (size_t i = 0; i < cells_.size(); ++i) {
       if (i) buf += ',';
       append_field(buf, cells_[i]);
     }
     buf += '\n';
-    out.flush_if_large();
   }
 
-  void finish(OutputSink&) override {}
+  void finish(std::string&) override {}
 
  private:
   const RuleSet& rules_;

@@ -13,7 +13,11 @@ class JsonWriter : public ResultWriter {
  public:
   JsonWriter(const RuleSet& rules, const WriterOptions& options) : rules_(rules), options_(options) {}
 
-  void write(const ScoredLead& lead, OutputSink& out) override {
+  void begin(const std::vector<std::string>&, std::string& buf) override {
+    if (options_.format == OutputFormat::kJson) buf += '[';
+  }
+
+  void write(const ScoredLead& lead, std::string& buf) override {
     const InputRecord& rec = *lead.record;
     nlohmann::ordered_json obj;
     if (rec.object) {
@@ -40,8 +44,7 @@ class JsonWriter : public ResultWriter {
       start = end + 2;
     }
     obj["reasons"] = std::move(list);
-    std::string& buf = out.buffer();
-    if (options_.format == OutputFormat::kJson) buf += count_++ == 0 ? "[\n" : ",\n";
+    if (options_.format == OutputFormat::kJson) buf += ",\n";
     if (options_.explain && lead.explanation) {
       obj.erase("explanation");
       obj["explanation"] = nullptr;  // last key; its text is spliced in below
@@ -56,18 +59,16 @@ class JsonWriter : public ResultWriter {
       buf += obj.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     }
     if (options_.format == OutputFormat::kJsonLines) buf += '\n';
-    out.flush_if_large();
   }
 
-  void finish(OutputSink& out) override {
-    if (options_.format == OutputFormat::kJson) out.write(count_ == 0 ? "[]\n" : "\n]\n");
+  void finish(std::string& buf) override {
+    if (options_.format == OutputFormat::kJson) buf += "\n]\n";
   }
 
  private:
   const RuleSet& rules_;
   WriterOptions options_;
   std::string reasons_;
-  size_t count_ = 0;
 };
 
 }  // namespace

@@ -32,11 +32,19 @@ struct ScoredLead {
   std::string_view id;                       // the id field's value, "" when none
 };
 
+// A writer appends bytes to a string the caller owns, so that chunks of leads
+// can be formatted on worker threads and written in order by one thread.
 class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
-  virtual void write(const ScoredLead& lead, OutputSink& out) = 0;
-  virtual void finish(OutputSink& out) = 0;
+  // Takes the input's column names (CSV: the header; JSON: the first record's
+  // keys) and appends what opens the output: the CSV header line, or '[' for
+  // a JSON array.
+  virtual void begin(const std::vector<std::string>& names, std::string& out) = 0;
+  // JSON array elements come out as ",\n{...}": whoever assembles the output
+  // drops the comma before the first one (see JsonArrayJoin).
+  virtual void write(const ScoredLead& lead, std::string& out) = 0;
+  virtual void finish(std::string& out) = 0;
   // Problems met while writing (for example JSON keys missing from a CSV header).
   std::vector<std::string>& warnings() { return warnings_; }
 
@@ -45,6 +53,22 @@ class ResultWriter {
 };
 
 std::unique_ptr<ResultWriter> make_writer(const RuleSet& rules, const WriterOptions& options);
+
+// Drops the comma before the first element of a JSON array output.
+class JsonArrayJoin {
+ public:
+  explicit JsonArrayJoin(bool active) : pending_(active) {}
+  std::string_view operator()(std::string_view piece) {
+    if (pending_ && !piece.empty() && piece[0] == ',') {
+      pending_ = false;
+      piece.remove_prefix(1);
+    }
+    return piece;
+  }
+
+ private:
+  bool pending_;
+};
 
 // The result columns, in order.
 inline constexpr const char* kResultColumns[] = {"score", "fit", "engagement", "stage", "reasons"};

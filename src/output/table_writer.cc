@@ -48,7 +48,9 @@ class TableWriter : public ResultWriter {
  public:
   TableWriter(const RuleSet& rules, const WriterOptions& options) : rules_(rules), options_(options) {}
 
-  void write(const ScoredLead& lead, OutputSink& out) override {
+  void begin(const std::vector<std::string>&, std::string&) override {}
+
+  void write(const ScoredLead& lead, std::string& out) override {
     const Verdict& v = *lead.verdict;
     Row row;
     char buf[32];
@@ -66,12 +68,12 @@ class TableWriter : public ResultWriter {
     emit(row, out);
   }
 
-  void finish(OutputSink& out) override {
+  void finish(std::string& out) override {
     if (!widths_known_) flush_sample(out);
   }
 
  private:
-  void flush_sample(OutputSink& out) {
+  void flush_sample(std::string& out) {
     widths_known_ = true;
     for (const Row& r : sample_) {
       w_[0] = std::max(w_[0], std::min(display_width(r.id), kMaxIdWidth));
@@ -84,7 +86,7 @@ class TableWriter : public ResultWriter {
     sample_.clear();
   }
 
-  void emit(const Row& r, OutputSink& out, bool header = false) {
+  void emit(const Row& r, std::string& out, bool header = false) {
     line_.clear();
     pad(line_, r.id, w_[0], false);
     line_ += "  ";
@@ -100,13 +102,13 @@ class TableWriter : public ResultWriter {
     std::string_view shown = line_;
     if (options_.width > 0 && display_width(shown) > options_.width) {
       shown = cut(shown, options_.width - 1);
-      out.write(shown);
-      out.write("\xE2\x80\xA6");  // …
+      out.append(shown);
+      out.append("\xE2\x80\xA6");  // …
     } else {
       while (!shown.empty() && shown.back() == ' ') shown.remove_suffix(1);
-      out.write(shown);
+      out.append(shown);
     }
-    out.write("\n");
+    out += '\n';
   }
 
   const RuleSet& rules_;

@@ -279,6 +279,7 @@ bool ConditionLoader::load_operand(Condition& c, const YAML::Node& operand, std:
       lit.folded = *pattern;
       c.literals.push_back(std::move(lit));
       c.regex = std::move(re);
+      c.memo = rules_.regex_count++;
       return true;
     }
     case Op::kGt:

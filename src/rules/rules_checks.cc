@@ -120,12 +120,11 @@ void check_stages(YamlContext& ctx, const RuleSet& rules, bool complete) {
     ctx.error(sao.where, "stage SAO can never be reached because SQL is not defined, expected an SQL stage");
   }
   if (!complete) return;
-  if (!mql.defined && !sql.defined && !sao.defined) {
-    ctx.error(SourceLocation{1, 1}, "no stage is defined, expected at least MQL under 'stages'");
-  }
   ScoreBounds b = highest_possible(rules);
   double score_max = b.fit_max + b.engagement_max;
   if (rules.score_max) score_max = std::min(score_max, *rules.score_max);
+  // The clamp also lifts every score to score.min, so a gate at or below it always holds.
+  if (rules.score_min) score_max = std::max(score_max, *rules.score_min);
   char buf[64];
   for (size_t i = 0; i < rules.stages.size(); ++i) {
     const StageGate& g = rules.stages[i];

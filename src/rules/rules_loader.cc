@@ -37,6 +37,7 @@ class Loader {
 
  private:
   void load_fields(const YAML::Node& node);
+  void load_created_field(const YAML::Node& node);
   void load_groups(const YAML::Node& node);
   void load_criteria(const YAML::Node& node);
   std::optional<Criterion> load_criterion(const YAML::Node& node, const std::string& what);
@@ -77,8 +78,8 @@ std::vector<std::string> Loader::string_list(const YAML::Node& node, const std::
 
 void Loader::load(const YAML::Node& root) {
   if (!ctx_.check_map(root, "the rules file",
-                      {"version", "name", "description", "id_field", "as_of", "missing_values", "fields", "criteria",
-                       "groups", "score", "decay", "disqualify", "stages"})) {
+                      {"version", "name", "description", "id_field", "as_of", "created_field", "missing_values", "fields",
+                       "criteria", "groups", "score", "decay", "disqualify", "stages"})) {
     return;
   }
   if (YAML::Node v = root["version"]) {
@@ -100,6 +101,7 @@ void Loader::load(const YAML::Node& root) {
     }
   }
   if (YAML::Node n = root["fields"]) load_fields(n);
+  if (YAML::Node n = root["created_field"]) load_created_field(n);
   if (YAML::Node n = root["groups"]) load_groups(n);
   if (YAML::Node n = root["criteria"]) {
     load_criteria(n);
@@ -109,11 +111,8 @@ void Loader::load(const YAML::Node& root) {
   if (YAML::Node n = root["score"]) load_score(n);
   if (YAML::Node n = root["decay"]) load_decay(n);
   if (YAML::Node n = root["disqualify"]) load_disqualify(n);
-  if (YAML::Node n = root["stages"]) {
-    load_stages(n);
-  } else {
-    ctx_.error(root, "the rules file has no 'stages', expected MQL, SQL and SAO definitions");
-  }
+  // Without stages every lead stays a Lead: a scoring-only rule set is fine.
+  if (YAML::Node n = root["stages"]) load_stages(n);
   rules_internal::check_plan(ctx_, rules_);
 }
 
@@ -135,7 +134,7 @@ void Loader::load_fields(const YAML::Node& node) {
     f.name = *name;
     f.declared = true;
     f.where = YamlContext::where(it->first);
-    const YAML::Node& spec = it->second;
+    const YAML::Node spec = it->second;  // by value: `it->` is a temporary proxy
     if (!ctx_.check_map(spec, what, {"type", "from", "date_format", "description"})) continue;
     if (YAML::Node t = spec["type"]) {
       if (auto s = ctx_.string(t, what + ".type")) {
@@ -161,6 +160,20 @@ void Loader::load_fields(const YAML::Node& node) {
     }
     rules_.fields.push_back(std::move(f));
   }
+}
+
+// Only reports (summary's lead velocity) read it; scoring ignores it.
+void Loader::load_created_field(const YAML::Node& node) {
+  auto name = ctx_.string(node, "created_field");
+  if (!name) return;
+  int f = conditions_.field_index(*name, YamlContext::where(node));
+  FieldType t = rules_.fields[static_cast<size_t>(f)].type;
+  if (t != FieldType::kAny && t != FieldType::kDate) {
+    ctx_.error(node, "created_field '" + *name + "' has type " + std::string(field_type_name(t)) +
+                         ", expected a date field");
+    return;
+  }
+  rules_.created_field = f;
 }
 
 void Loader::load_groups(const YAML::Node& node) {

@@ -80,7 +80,9 @@ bool YamlContext::check_map(const YAML::Node& map, std::string_view what,
   }
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // By value: `it->` returns a proxy that dies with the expression, so a
+    // reference into it would dangle (yaml-cpp Nodes are cheap handles).
+    const YAML::Node key = it->first;
     if (!key.IsScalar()) {
       error(key, "a key in " + std::string(what) + " is " + describe(key) + ", expected a name");
       continue;

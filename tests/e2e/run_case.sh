@@ -33,7 +33,9 @@ if [ "$rc" != "$expected_rc" ]; then
 fi
 for stream in out err; do
   if [ -f "expected.$stream" ] && ! diff -u "expected.$stream" "actual.$stream"; then
-    echo "standard ${stream/err/error}${stream/out/put} differs (above: - expected, + actual)"
+    name=output
+    [ "$stream" = err ] && name=error
+    echo "standard $name differs (above: - expected, + actual)"
     fail=1
   fi
 done
