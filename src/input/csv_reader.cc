@@ -100,9 +100,9 @@ bool CsvReader::check_header(Diagnostics& diags) {
   const std::string_view raw = record_bytes();
   if (const size_t bad = find_invalid_utf8(raw); bad != std::string_view::npos) {
     const TextPosition where = locate(raw, bad, rec_line_);
-    diags.push_back({name_, where.line, where.column, Severity::kError,
-                     "invalid UTF-8 at column " + std::to_string(where.column) +
-                         ", expected UTF-8 text"});
+    diags.push_back(
+        {name_, where.line, where.column, Severity::kError,
+         "invalid UTF-8 at column " + std::to_string(where.column) + ", expected UTF-8 text"});
     return false;
   }
   std::vector<std::string_view> names;
@@ -163,6 +163,23 @@ ReadStatus CsvReader::next(InputRecord& out, RecordError& err) {
   return ReadStatus::kRecord;
 }
 
+inline void CsvReader::store_field(uint64_t at) {
+  if (stored_ == fields_.size()) fields_.resize(stored_ + stored_ / 2 + 16);
+  fields_[stored_++] = {field_start_, at, field_quoted_, field_escaped_};
+  if (field_escaped_) escaped_bytes_ += static_cast<size_t>(at - field_start_);
+}
+
+// The common case, kept small so that it is inlined into the scan loop.
+inline void CsvReader::end_field(uint64_t at) {
+  if (overflow_ == Overflow::kNone && at - field_start_ <= max_field_ && stored_ < max_stored_ &&
+      field_count_ < kMaxFields) {
+    store_field(at);
+    ++field_count_;
+    return;
+  }
+  end_field_slow(at);
+}
+
 CsvReader::Scan CsvReader::scan_record(RecordError& err) {
   for (;;) {
     const char* const data = buffer_.data();
@@ -194,12 +211,17 @@ CsvReader::Scan CsvReader::scan_record(RecordError& err) {
           field_start_ = at(p);
           field_escaped_ = false;
           field_quoted_ = *p == '"';
-          if (field_quoted_) ++p;
-          state_ = field_quoted_ ? State::kQuoted : State::kUnquoted;
-          break;
+          if (field_quoted_) {
+            ++p;
+            state_ = State::kQuoted;
+            break;
+          }
+          state_ = State::kUnquoted;
+          [[fallthrough]];
         case State::kUnquoted: {
           // A quote here is kept as text (`ab"c`), as most CSV readers do.
-          while (p < end && !unquoted_stop_[static_cast<uint8_t>(*p)]) ++p;
+          // The buffer's '\n' sentinel stops this loop at the end of the data.
+          while (!unquoted_stop_[static_cast<uint8_t>(*p)]) ++p;
           if (p == end) break;
           end_field(at(p));
           if (*p == delimiter_) {
@@ -210,7 +232,7 @@ CsvReader::Scan CsvReader::scan_record(RecordError& err) {
           return end_record(at(p), *p, err);
         }
         case State::kQuoted: {
-          while (p < end && !quoted_stop_[static_cast<uint8_t>(*p)]) ++p;
+          while (!quoted_stop_[static_cast<uint8_t>(*p)]) ++p;
           if (p == end) break;
           // The byte before is in the buffer: at least the opening quote is kept.
           if (*p == '"') {
@@ -251,6 +273,7 @@ CsvReader::Scan CsvReader::scan_record(RecordError& err) {
       check_limits();
       // Keep the record; once it is being skipped, keep only the last byte
       // (the quoted state looks one byte back to count CRLF once).
+      if (overflow_ != Overflow::kNone) overflow_raw_.collect(buffer_, pos_);
       keep = overflow_ == Overflow::kNone ? rec_start_ : pos_ - 1;
     }
     if (!buffer_.refill(keep)) return end_of_input(err);
@@ -261,22 +284,19 @@ void CsvReader::begin_record(uint64_t at) {
   rec_start_ = at;
   rec_line_ = line_;
   field_count_ = 0;
-  fields_.clear();
+  stored_ = 0;
+  escaped_bytes_ = 0;
   overflow_ = Overflow::kNone;
 }
 
-void CsvReader::end_field(uint64_t at) {
+void CsvReader::end_field_slow(uint64_t at) {
   const uint64_t length = at - field_start_;
   const uint64_t content = field_quoted_ && length >= 2 ? length - 2 : length;
-  if (overflow_ == Overflow::kNone && content > max_field_) start_overflow(Overflow::kField, at);
+  if (overflow_ != Overflow::kField && content > max_field_) start_overflow(Overflow::kField, at);
   if (overflow_ == Overflow::kField && overflow_field_ == field_count_) overflow_bytes_ = content;
-  if (overflow_ == Overflow::kNone && fields_.size() < max_stored_) {
-    fields_.push_back({field_start_, at, field_quoted_, field_escaped_});
-  }
+  if (overflow_ == Overflow::kNone && stored_ < max_stored_) store_field(at);
   ++field_count_;
-  if (overflow_ == Overflow::kNone && field_count_ > kMaxFields) {
-    start_overflow(Overflow::kFields, at);
-  }
+  if (field_count_ > kMaxFields) start_overflow(Overflow::kFields, at);
 }
 
 CsvReader::Scan CsvReader::end_record(uint64_t terminator, char c, RecordError& err) {
@@ -309,12 +329,12 @@ CsvReader::Scan CsvReader::end_of_input(RecordError& err) {
     end_field(pos_);
     return finish_record(err);
   }
-  if (overflow_ != Overflow::kNone) {
-    if (overflow_ == Overflow::kField && overflow_field_ == field_count_) {
-      overflow_bytes_ = pos_ - field_start_ - 1;
-    }
-    return overflow_error(err);
+  const uint64_t content = pos_ - field_start_ - 1;
+  if (overflow_ != Overflow::kField && content > max_field_) {
+    start_overflow(Overflow::kField, pos_);
   }
+  if (overflow_ == Overflow::kField && overflow_field_ == field_count_) overflow_bytes_ = content;
+  if (overflow_ != Overflow::kNone) return overflow_error(err);
   const std::string_view raw = record_bytes();
   const TextPosition where = locate(raw, static_cast<size_t>(field_start_ - rec_start_), rec_line_);
   err.line = where.line;
@@ -325,7 +345,7 @@ CsvReader::Scan CsvReader::end_of_input(RecordError& err) {
 }
 
 void CsvReader::check_limits() {
-  if (overflow_ != Overflow::kNone) return;
+  if (overflow_ == Overflow::kField) return;
   uint64_t content = 0;
   const uint64_t length = pos_ - field_start_;
   switch (state_) {
@@ -348,12 +368,16 @@ void CsvReader::check_limits() {
 }
 
 void CsvReader::start_overflow(Overflow kind, uint64_t now) {
-  overflow_ = kind;
-  overflow_field_ = field_count_;
-  const std::string_view seen(buffer_.data() + (rec_start_ - buffer_.base()),
-                              static_cast<size_t>(now - rec_start_));
-  overflow_raw_ = truncated_copy(seen, kMaxRawCopy);
-  fields_.clear();
+  if (overflow_ == Overflow::kNone) {
+    overflow_raw_.start(rec_start_);
+    overflow_raw_.collect(buffer_, now);
+    stored_ = 0;
+    escaped_bytes_ = 0;
+  }
+  if (kind > overflow_) {
+    overflow_ = kind;
+    overflow_field_ = field_count_;
+  }
 }
 
 CsvReader::Scan CsvReader::overflow_error(RecordError& err) {
@@ -376,29 +400,27 @@ CsvReader::Scan CsvReader::overflow_error(RecordError& err) {
     case Overflow::kNone:
       break;
   }
-  err.raw = std::move(overflow_raw_);
-  overflow_raw_.clear();
+  overflow_raw_.collect(buffer_, rec_end_);
+  err.raw = overflow_raw_.take();
   overflow_ = Overflow::kNone;
   return Scan::kRejected;
 }
 
 std::string_view CsvReader::record_bytes() const {
-  return {buffer_.data() + (rec_start_ - buffer_.base()), static_cast<size_t>(rec_end_ - rec_start_)};
+  return {buffer_.data() + (rec_start_ - buffer_.base()),
+          static_cast<size_t>(rec_end_ - rec_start_)};
 }
 
 void CsvReader::fill_values(std::vector<std::string_view>& values) {
   values.clear();
   // Reserve for every escaped field first, so that views into scratch_ stay
   // valid while it is being filled (unescaped text is never longer).
-  size_t escaped_bytes = 0;
-  for (const Field& f : fields_) {
-    if (f.escaped) escaped_bytes += static_cast<size_t>(f.end - f.begin);
-  }
   scratch_.clear();
-  scratch_.reserve(escaped_bytes);
+  scratch_.reserve(escaped_bytes_);
   const char* const data = buffer_.data();
   const uint64_t base = buffer_.base();
-  for (const Field& f : fields_) {
+  for (size_t i = 0; i < stored_; ++i) {
+    const Field& f = fields_[i];
     const char* b = data + (f.begin - base);
     const size_t n = static_cast<size_t>(f.end - f.begin);
     if (f.escaped) {

@@ -13,6 +13,7 @@
 
 #include "input/input_buffer.h"
 #include "input/open_input.h"
+#include "input/raw_prefix.h"
 #include "input/reader_limits.h"
 #include "input/record.h"
 
@@ -41,8 +42,10 @@ class CsvReader final : public RecordReader {
  private:
   enum class State : uint8_t { kBetweenRecords, kFieldStart, kUnquoted, kQuoted, kQuotedQuote };
   enum class Scan : uint8_t { kRecord, kRejected, kEnd };
-  // Why the current record is being skipped instead of kept.
-  enum class Overflow : uint8_t { kNone, kField, kRecord, kFields };
+  // Why the current record is being skipped instead of kept. When several
+  // limits are crossed the highest one is reported (an over-long field before
+  // too many fields before an over-long record), whatever the block size.
+  enum class Overflow : uint8_t { kNone, kRecord, kFields, kField };
   struct Field {
     uint64_t begin;  // input offsets; a quoted field includes its quotes
     uint64_t end;
@@ -53,6 +56,8 @@ class CsvReader final : public RecordReader {
   Scan scan_record(RecordError& err);
   void begin_record(uint64_t at);
   void end_field(uint64_t at);
+  void end_field_slow(uint64_t at);
+  void store_field(uint64_t at);
   Scan end_record(uint64_t terminator, char c, RecordError& err);
   Scan end_of_input(RecordError& err);
   Scan finish_record(RecordError& err);
@@ -88,11 +93,15 @@ class CsvReader final : public RecordReader {
   bool field_quoted_ = false;
   bool field_escaped_ = false;
   size_t field_count_ = 0;
+  // The kept fields are fields_[0, stored_): the vector only grows, so that
+  // storing a field is a plain write in the steady state.
   std::vector<Field> fields_;
+  size_t stored_ = 0;
+  size_t escaped_bytes_ = 0;  // raw size of the escaped fields kept
   Overflow overflow_ = Overflow::kNone;
   size_t overflow_field_ = 0;
   uint64_t overflow_bytes_ = 0;
-  std::string overflow_raw_;
+  RawPrefix overflow_raw_;
   std::string scratch_;  // unescaped quoted fields of the current record
 };
 

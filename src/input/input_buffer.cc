@@ -11,7 +11,8 @@ InputBuffer::InputBuffer(ByteSource source, size_t block_size)
     : source_(std::move(source)),
       block_size_(std::max<size_t>(block_size, 1)),
       capacity_(block_size_) {
-  data_ = std::make_unique_for_overwrite<char[]>(capacity_);
+  data_ = std::make_unique_for_overwrite<char[]>(capacity_ + 1);
+  data_[0] = '\n';
 }
 
 bool InputBuffer::refill(uint64_t keep) {
@@ -28,7 +29,7 @@ bool InputBuffer::refill(uint64_t keep) {
     new_capacity = 2 * block_size_;
   }
   if (new_capacity != capacity_) {
-    auto fresh = std::make_unique_for_overwrite<char[]>(new_capacity);
+    auto fresh = std::make_unique_for_overwrite<char[]>(new_capacity + 1);
     if (kept > 0) std::memcpy(fresh.get(), data_.get() + drop, kept);
     data_ = std::move(fresh);
     capacity_ = new_capacity;
@@ -37,6 +38,7 @@ bool InputBuffer::refill(uint64_t keep) {
   }
   base_ = keep;
   size_ = kept;
+  data_[size_] = '\n';
   if (at_end_) return false;
 
   const ptrdiff_t n = source_.read(data_.get() + size_, capacity_ - size_, &error_);
@@ -45,6 +47,7 @@ bool InputBuffer::refill(uint64_t keep) {
     return false;
   }
   size_ += static_cast<size_t>(n);
+  data_[size_] = '\n';
   return true;
 }
 

@@ -1,7 +1,8 @@
 // A sliding window over a ByteSource for the record readers. Readers address
 // bytes by absolute input offset; the window holds [base(), base() + size())
 // and only ever keeps what the reader asks for (the current record) plus a
-// block, so memory does not grow with the input.
+// block, so memory does not grow with the input. A '\n' always follows the
+// data (data()[size()]), so that scan loops need no bounds check per byte.
 #pragma once
 
 #include <cstddef>

@@ -28,7 +28,8 @@ JsonArrayReader::JsonArrayReader(InputBuffer buffer, uint64_t start, std::string
       max_element_(record_limit(options)),
       pos_(start),
       line_begin_(start) {
-  for (const char c : {'"', '{', '}', '[', ']', ',', '\n'}) value_stop_[static_cast<uint8_t>(c)] = 1;
+  for (const char c : {'"', '{', '}', '[', ']', ',', '\n'})
+    value_stop_[static_cast<uint8_t>(c)] = 1;
   for (const char c : {'"', '\\', '\n'}) string_stop_[static_cast<uint8_t>(c)] = 1;
 }
 
@@ -92,7 +93,8 @@ ReadStatus JsonArrayReader::next(InputRecord& out, RecordError& err) {
             pos_ = at(p);
             after_comma_ = c == ',';
             if (c == ']') phase_ = Phase::kAfterArray;
-            if (empty_element) return report(where, "empty array element, expected a JSON object", err);
+            if (empty_element)
+              return report(where, "empty array element, expected a JSON object", err);
           } else {
             element_start_ = at(p);
             element_line_ = line_;
@@ -113,7 +115,7 @@ ReadStatus JsonArrayReader::next(InputRecord& out, RecordError& err) {
                 ++p;
                 continue;
               }
-              while (p < end && !string_stop_[static_cast<uint8_t>(*p)]) ++p;
+              while (!string_stop_[static_cast<uint8_t>(*p)]) ++p;  // stops at the sentinel
               if (p == end) break;
               const char c = *p++;
               if (c == '\\') {
@@ -128,14 +130,14 @@ ReadStatus JsonArrayReader::next(InputRecord& out, RecordError& err) {
             }
             break;
           }
-          while (p < end && !value_stop_[static_cast<uint8_t>(*p)]) ++p;
+          while (!value_stop_[static_cast<uint8_t>(*p)]) ++p;  // stops at the sentinel
           if (p == end) break;
           const char c = *p;
           if (c == '"') {
             in_string_ = true;
           } else if (c == '{' || c == '[') {
             ++depth_;
-          } else if (c == '}' || (c == ']' && depth_ > 0) || (c == ',' && depth_ > 0)) {
+          } else if (c == '}' || (depth_ > 0 && (c == ']' || c == ','))) {
             // Brackets are counted, not matched: a mismatch fails the element's parse.
             if (c != ',' && depth_ > 0) --depth_;
           } else if (c == '\n') {
@@ -157,8 +159,8 @@ ReadStatus JsonArrayReader::next(InputRecord& out, RecordError& err) {
           if (!is_blank(c)) {
             phase_ = Phase::kDone;
             pos_ = at(p);
-            return report(pos_, "unexpected data after the closing ']', expected the end of the input",
-                          err);
+            return report(
+                pos_, "unexpected data after the closing ']', expected the end of the input", err);
           }
           ++p;
           if (c == '\n') {
@@ -176,8 +178,9 @@ ReadStatus JsonArrayReader::next(InputRecord& out, RecordError& err) {
     const bool in_element = phase_ == Phase::kInElement;
     if (in_element && !overflow_ && pos_ - element_start_ > max_element_) {
       overflow_ = true;
-      overflow_raw_ = truncated_copy(bytes(element_start_, pos_), kMaxRawCopy);
+      overflow_raw_.start(element_start_);
     }
+    if (in_element && overflow_) overflow_raw_.collect(buffer_, pos_);
     if (buffer_.refill(in_element && !overflow_ ? element_start_ : pos_)) continue;
 
     // End of input.
@@ -202,14 +205,14 @@ ReadStatus JsonArrayReader::next(InputRecord& out, RecordError& err) {
 ReadStatus JsonArrayReader::element_done(uint64_t end, InputRecord& out, RecordError& err) {
   ++number_;
   if (overflow_ || end - element_start_ > max_element_) {
-    if (!overflow_) overflow_raw_ = truncated_copy(bytes(element_start_, end), kMaxRawCopy);
+    if (!overflow_) overflow_raw_.start(element_start_);
+    overflow_raw_.collect(buffer_, end);
     overflow_ = false;
     err.line = element_line_;
     err.column = element_column_;
     err.message = "array element is " + std::to_string(end - element_start_) +
                   " bytes, expected at most " + std::to_string(max_element_);
-    err.raw = std::move(overflow_raw_);
-    overflow_raw_.clear();
+    err.raw = overflow_raw_.take();
     return ReadStatus::kRejected;
   }
   std::string_view text = bytes(element_start_, end);

@@ -12,6 +12,7 @@
 #include "input/input_buffer.h"
 #include "input/json_object_parser.h"
 #include "input/open_input.h"
+#include "input/raw_prefix.h"
 #include "input/record.h"
 
 namespace leadscore {
@@ -61,7 +62,7 @@ class JsonArrayReader final : public RecordReader {
   bool in_string_ = false;
   bool escape_ = false;
   bool overflow_ = false;  // too long: skipped as it streams past
-  std::string overflow_raw_;
+  RawPrefix overflow_raw_;
   JsonObjectParser parser_;
 };
 

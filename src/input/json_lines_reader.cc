@@ -35,8 +35,9 @@ ReadStatus JsonLinesReader::next(InputRecord& out, RecordError& err) {
       scan_ = buffer_.end();
       if (!overflow_ && scan_ - line_start_ > max_line_) {
         overflow_ = true;
-        overflow_raw_ = truncated_copy(bytes(line_start_, scan_), kMaxRawCopy);
+        overflow_raw_.start(line_start_);
       }
+      if (overflow_) overflow_raw_.collect(buffer_, scan_);
       if (buffer_.refill(overflow_ ? scan_ : line_start_)) continue;
       if (!buffer_.error().empty()) return ReadStatus::kEnd;
       if (!overflow_ && scan_ == line_start_) return ReadStatus::kEnd;
@@ -47,15 +48,15 @@ ReadStatus JsonLinesReader::next(InputRecord& out, RecordError& err) {
     line_start_ = scan_ = next_start;
 
     if (overflow_ || line_end - begin > max_line_) {
-      if (!overflow_) overflow_raw_ = truncated_copy(bytes(begin, line_end), kMaxRawCopy);
+      if (!overflow_) overflow_raw_.start(begin);
+      overflow_raw_.collect(buffer_, line_end);
       overflow_ = false;
       ++number_;
       err.line = line_number;
       err.column = 0;
       err.message = "line is " + std::to_string(line_end - begin) + " bytes, expected at most " +
                     std::to_string(max_line_);
-      err.raw = std::move(overflow_raw_);
-      overflow_raw_.clear();
+      err.raw = overflow_raw_.take();
       return ReadStatus::kRejected;
     }
     std::string_view text = bytes(begin, line_end);

@@ -10,6 +10,7 @@
 #include "input/input_buffer.h"
 #include "input/json_object_parser.h"
 #include "input/open_input.h"
+#include "input/raw_prefix.h"
 #include "input/record.h"
 
 namespace leadscore {
@@ -39,7 +40,7 @@ class JsonLinesReader final : public RecordReader {
   uint64_t line_ = 1;
   uint64_t number_ = 0;
   bool overflow_ = false;  // the current line is too long and being skipped
-  std::string overflow_raw_;
+  RawPrefix overflow_raw_;
   JsonObjectParser parser_;
 };
 

@@ -34,9 +34,7 @@ class DomBuilder {
   bool boolean(bool v) { return add(v); }
   bool number_integer(Json::number_integer_t v) { return add(v); }
   bool number_unsigned(Json::number_unsigned_t v) { return add(v); }
-  bool number_float(Json::number_float_t v, const Json::string_t& /*as_written*/) {
-    return add(v);
-  }
+  bool number_float(Json::number_float_t v, const Json::string_t& /*as_written*/) { return add(v); }
   bool string(Json::string_t& v) { return add(std::move(v)); }
   bool binary(Json::binary_t& v) { return add(Json::binary(std::move(v))); }
   bool start_object(std::size_t /*size*/) { return open(Json::value_t::object); }
@@ -104,7 +102,7 @@ class DomBuilder {
     const size_t n = members.size();
     if (n < 2) return;
     bool duplicate = false;
-    if (n <= 16) {
+    if (n <= 32) {  // a sort costs more than pairwise checks below this
       for (size_t i = 0; i < n && !duplicate; ++i) {
         for (size_t j = i + 1; j < n; ++j) {
           if (member(members, i).first == member(members, j).first) {
@@ -116,8 +114,9 @@ class DomBuilder {
     } else {
       std::vector<size_t> order(n);
       std::iota(order.begin(), order.end(), size_t{0});
-      std::sort(order.begin(), order.end(),
-                [&](size_t a, size_t b) { return member(members, a).first < member(members, b).first; });
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return member(members, a).first < member(members, b).first;
+      });
       for (size_t i = 1; i < n; ++i) {
         if (member(members, order[i - 1]).first == member(members, order[i]).first) {
           duplicate = true;
@@ -202,8 +201,8 @@ bool JsonObjectParser::parse(std::string_view text, InputRecord& out, std::strin
       *message = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
                  " levels, expected at most " + std::to_string(kMaxJsonDepth);
     } else {
-      *message = "invalid JSON: " + describe_parse_error(builder.error()) +
-                 ", expected a JSON object";
+      *message =
+          "invalid JSON: " + describe_parse_error(builder.error()) + ", expected a JSON object";
       // nlohmann counts the byte it stopped at, 1-based.
       const size_t position = builder.error_position();
       *error_offset = std::min(position > 0 ? position - 1 : 0, text.size());

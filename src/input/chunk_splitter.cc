@@ -1,0 +1,90 @@
+#include "input/chunk_splitter.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace leadscore {
+
+namespace {
+
+const char* find_last(const char* begin, const char* end, char c) {
+  if (begin >= end) return nullptr;
+  return static_cast<const char*>(memrchr(begin, c, static_cast<size_t>(end - begin)));
+}
+
+// Just past the last line end in [begin, end): an LF, or a CR not followed by
+// LF whose next byte is known (a CR at the very end may be half of a CRLF).
+const char* last_line_end(const char* begin, const char* end, const char* data_end, bool at_end) {
+  const char* lf = find_last(begin, end, '\n');
+  const char* best = lf ? lf + 1 : nullptr;
+  const char* cr_end = lf ? lf : begin;
+  for (const char* p = find_last(cr_end, end, '\r'); p; p = find_last(cr_end, p, '\r')) {
+    if (p + 1 < data_end ? p[1] != '\n' : at_end) return p + 1;
+  }
+  return best;
+}
+
+}  // namespace
+
+uint64_t count_lines(const char* data, size_t size) {
+  uint64_t n = static_cast<uint64_t>(std::count(data, data + size, '\n'));
+  for (const char* p = static_cast<const char*>(std::memchr(data, '\r', size)); p;
+       p = static_cast<const char*>(std::memchr(p + 1, '\r', static_cast<size_t>(data + size - p - 1)))) {
+    if (p + 1 == data + size || p[1] != '\n') ++n;
+    if (p + 1 >= data + size) break;
+  }
+  return n;
+}
+
+ChunkSplitter::ChunkSplitter(InputBuffer buffer, uint64_t start, uint64_t first_line, InputFormat format,
+                             size_t chunk_bytes)
+    : buffer_(std::move(buffer)), pos_(start), line_(first_line), format_(format), chunk_bytes_(chunk_bytes) {}
+
+size_t ChunkSplitter::last_boundary(const char* from, size_t size, bool at_end) const {
+  const char* end = from + size;
+  if (format_ != InputFormat::kCsv) {
+    const char* cut = last_line_end(from, end, end, at_end);
+    return cut ? static_cast<size_t>(cut - from) : 0;
+  }
+  // Walk quote to quote: line ends only count outside quoted fields (a doubled
+  // quote inside a field toggles twice, so the parity stays right).
+  const char* cut = nullptr;
+  const char* p = from;
+  for (;;) {
+    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+    const char* segment_end = q ? q : end;
+    if (const char* c = last_line_end(p, segment_end, end, at_end)) cut = c;
+    if (!q) break;
+    const char* close = static_cast<const char*>(std::memchr(q + 1, '"', static_cast<size_t>(end - q - 1)));
+    if (!close) break;  // a quoted field runs past the data we have
+    p = close + 1;
+  }
+  return cut ? static_cast<size_t>(cut - from) : 0;
+}
+
+std::optional<Chunk> ChunkSplitter::next() {
+  size_t want = chunk_bytes_;
+  for (;;) {
+    // Bring at least `want` bytes past pos_ into the buffer, or all that is left.
+    while (buffer_.end() - pos_ < want && buffer_.refill(pos_)) {
+    }
+    const char* from = buffer_.data() + (pos_ - buffer_.base());
+    size_t available = static_cast<size_t>(buffer_.end() - pos_);
+    if (available == 0) return std::nullopt;
+    bool at_end = buffer_.at_end();
+    size_t cut = at_end ? available : last_boundary(from, available, false);
+    if (cut == 0) {
+      // One record longer than the chunk: take a bigger bite.
+      want = available * 2;
+      continue;
+    }
+    Chunk chunk;
+    chunk.bytes.assign(from, cut);
+    chunk.first_line = line_;
+    line_ += count_lines(from, cut);
+    pos_ += cut;
+    return chunk;
+  }
+}
+
+}  // namespace leadscore
