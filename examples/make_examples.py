@@ -300,16 +300,16 @@ def lead_record(g, i, pool, persona):
 
     # Engagement.
     if persona in ("sao", "sql"):
-        page_views = g.between(8, 60)
-        pricing = g.between(1, 6) if g.chance(0.85) else 0
-        downloads = g.between(0, 4)
-        webinar = g.chance(0.4)
-        opens = g.between(3, 20)
-        clicks = g.between(1, 8)
+        page_views = g.between(3, 50)
+        pricing = g.between(1, 6) if g.chance(0.6) else 0
+        downloads = g.between(0, 3)
+        webinar = g.chance(0.25)
+        opens = g.between(1, 15)
+        clicks = g.between(0, 5)
         demo = g.chance(0.75)
-        meeting = (not demo) or g.chance(0.5)
-        replied = g.chance(0.6)
-        active = g.days_ago(0, 25)
+        meeting = (not demo) or g.chance(0.3)
+        replied = g.chance(0.35)
+        active = g.days_ago(0, 40)
     elif persona == "mql":
         page_views = g.between(4, 35)
         pricing = g.between(1, 3) if g.chance(0.4) else 0

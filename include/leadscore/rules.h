@@ -155,6 +155,7 @@ struct RuleSet {
   std::vector<Disqualifier> disqualify;
   std::array<StageGate, kGatedStages> stages;  // MQL, SQL, SAO
   int regex_count = 0;  // number of `matches` conditions (memo slots)
+  uint64_t serial = 0;  // unique per load, so caches keyed on a rule set never go stale
 
   const StageGate& gate(Stage s) const { return stages[static_cast<size_t>(s) - 1]; }
   // Index of a field by its rules name, or -1.
@@ -169,8 +170,5 @@ std::optional<RuleSet> load_rules(std::string_view yaml_text, const std::string&
 
 // Reads the file then calls load_rules; an unreadable file is an error too.
 std::optional<RuleSet> load_rules_file(const std::string& path, Diagnostics& diags);
-
-// Writes a rule set back out as a rules file that loads to the same plan.
-std::string to_yaml(const RuleSet& rules);
 
 }  // namespace leadscore

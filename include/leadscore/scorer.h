@@ -37,7 +37,7 @@ struct LeadScratch {
   };
   using RegexMemo = std::unordered_map<std::string, bool, TextHash, std::equal_to<>>;
   std::vector<RegexMemo> regex_memo;  // one per `matches` condition (Condition::memo)
-  const RuleSet* memo_rules = nullptr;  // the rules the memos belong to
+  uint64_t memo_serial = 0;  // RuleSet::serial of the rules the memos belong to
 };
 
 class Scorer {

@@ -32,6 +32,7 @@ struct ScoreOptions {
   std::string output;
   std::string format;  // csv | jsonl | json | table | "" (as the input)
   bool explain = false;
+  size_t jobs = 0;  // 0: one per core
 };
 void setup_score(CLI::App& app, ScoreOptions& opts);
 ExitCode run_score(const ScoreOptions& opts);

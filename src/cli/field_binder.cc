@@ -82,9 +82,13 @@ std::string_view FieldBinder::nested(const InputRecord& rec, size_t field) {
 
 void FieldBinder::bind(const InputRecord& rec, std::vector<std::string_view>& values) {
   header_changed_ = false;
-  if (rec.names != cached_names_ || *rec.names != cached_copy_) {
+  // A CSV header never changes under the same pointer; JSON keys may.
+  bool same = rec.names == cached_names_ && (rec.names_fixed ? cached_fixed_ : *rec.names == cached_copy_);
+  if (!same) {
     cached_names_ = rec.names;
-    cached_copy_ = *rec.names;
+    cached_fixed_ = rec.names_fixed;
+    if (rec.names_fixed) cached_copy_.clear();
+    else cached_copy_ = *rec.names;
     resolve(rec);
     header_changed_ = true;
   }

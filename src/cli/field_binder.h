@@ -38,6 +38,7 @@ class FieldBinder {
 
   const RuleSet& rules_;
   const std::vector<std::string>* cached_names_ = nullptr;
+  bool cached_fixed_ = false;
   std::vector<std::string> cached_copy_;
   std::vector<int> columns_;  // per field: column index, or -1
   int id_column_ = -1;

@@ -81,10 +81,8 @@ void LeadPipeline::run(const std::function<bool(const ScoredRecord&)>& on_lead) 
       if (!verdict.bad_values.empty()) {
         for (const BadValue& b : verdict.bad_values) {
           const std::string& field = rules.fields[static_cast<size_t>(b.field)].name;
-          std::string line = name + ":" + std::to_string(rec.line) + ": " +
-                             (options_.strict ? "error: " : "warning: ") + "field " + field + ": '" +
-                             std::string(trim(values[static_cast<size_t>(b.field)])) + "' " +
-                             std::string(value_problem_text(b.problem));
+          std::string line = bad_value_message(name, rec.line, options_.strict, field,
+                                               trim(values[static_cast<size_t>(b.field)]), value_problem_text(b.problem));
           if (options_.strict) reporter_.error(line);
           else reporter_.warning(line);
         }

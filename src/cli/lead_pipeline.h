@@ -43,6 +43,10 @@ class LeadPipeline {
   // Runs to the end, or until `on_lead` returns false.
   void run(const std::function<bool(const ScoredRecord&)>& on_lead);
 
+  // The opened inputs, for commands that read them another way (chunks).
+  std::vector<std::unique_ptr<RecordReader>>& readers() { return readers_; }
+  const std::vector<std::string>& input_names() const { return names_; }
+
   uint64_t scored() const { return scored_; }
   uint64_t rejected() const { return rejected_; }
   bool io_failed() const { return io_failed_; }

@@ -22,6 +22,31 @@ void Reporter::print_all(const Diagnostics& list) {
   for (const Diagnostic& d : list) print(d);
 }
 
+void Reporter::count_hidden(uint64_t errors, uint64_t warnings) {
+  errors_ += errors;
+  warnings_ += warnings;
+}
+
+std::string bad_value_message(std::string_view file, uint64_t line, bool strict, std::string_view field,
+                              std::string_view value, std::string_view problem) {
+  constexpr size_t kMaxShown = 80;
+  std::string out(file);
+  out += ':';
+  out += std::to_string(line);
+  out += strict ? ": error: field " : ": warning: field ";
+  out += field;
+  out += ": '";
+  if (value.size() > kMaxShown) {
+    out += value.substr(0, kMaxShown);
+    out += "...";
+  } else {
+    out += value;
+  }
+  out += "' ";
+  out += problem;
+  return out;
+}
+
 void Reporter::summarize() {
   if (errors_ > error_limit_) {
     std::fprintf(stderr, "leadscore: error: %llu more errors not shown\n",

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "leadscore/diagnostic.h"
 
@@ -19,6 +20,8 @@ class Reporter {
   void warning(const std::string& line);
   void print(const Diagnostic& d);
   void print_all(const Diagnostics& list);
+  // Counts lines that were held back before they reached the reporter.
+  void count_hidden(uint64_t errors, uint64_t warnings);
   // Says how many lines were held back; call once at the end.
   void summarize();
 
@@ -32,5 +35,10 @@ class Reporter {
   uint64_t errors_ = 0;
   uint64_t warnings_ = 0;
 };
+
+// "FILE:LINE: warning: field budget: 'unknown' is not a number" (an error
+// under --strict); long values are cut.
+std::string bad_value_message(std::string_view file, uint64_t line, bool strict, std::string_view field,
+                              std::string_view value, std::string_view problem);
 
 }  // namespace leadscore::cli

@@ -2,6 +2,9 @@
 // as CSV, JSON lines, JSON or a table, in input order.
 #include <CLI/CLI.hpp>
 
+#include <thread>
+
+#include "cli/chunked_scoring.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/lead_pipeline.h"
@@ -9,6 +12,45 @@
 #include "output/result_writer.h"
 
 namespace leadscore::cli {
+
+namespace {
+
+// One record at a time, on this thread: for tables (whose column widths come
+// from the first rows), JSON arrays, and JSON into CSV.
+void score_sequentially(const Scorer& scorer, const ScoreOptions& opts, const WriterOptions& wo,
+                        LeadPipeline& pipeline, Reporter& reporter, OutputSink& sink) {
+  auto writer = make_writer(scorer.rules(), wo);
+  std::string piece;
+  JsonArrayJoin join(wo.format == OutputFormat::kJson);
+  bool begun = false;
+  // The output opens with the first input's columns: a CSV header even when
+  // no record follows, else the first JSON record's keys.
+  auto begin_with = [&](const std::vector<std::string>& names) {
+    if (begun) return;
+    begun = true;
+    piece.clear();
+    writer->begin(names, piece);
+    sink.write(piece);
+  };
+  if (!pipeline.first_header().empty()) begin_with(pipeline.first_header());
+  size_t warnings_shown = 0;
+  pipeline.run([&](const ScoredRecord& lead) {
+    begin_with(*lead.record.names);
+    Explanation explanation;
+    if (opts.explain) explanation = explain(scorer, lead.values, lead.scratch, lead.verdict);
+    piece.clear();
+    writer->write(ScoredLead{&lead.record, &lead.verdict, opts.explain ? &explanation : nullptr, lead.id}, piece);
+    sink.write(join(piece));
+    while (warnings_shown < writer->warnings().size()) reporter.warning(writer->warnings()[warnings_shown++]);
+    return true;
+  });
+  begin_with({});
+  piece.clear();
+  writer->finish(piece);
+  sink.write(piece);
+}
+
+}  // namespace
 
 void setup_score(CLI::App& app, ScoreOptions& opts) {
   CLI::App* cmd = app.add_subcommand("score", "Score leads and label each Lead, MQL, SQL or SAO");
@@ -22,6 +64,8 @@ void setup_score(CLI::App& app, ScoreOptions& opts) {
   cmd->add_option("-o,--output", opts.output, "Write here (atomically: a temporary file renamed on success) [default: standard output]");
   cmd->add_option("-f,--format", opts.format, "Output format: csv, jsonl, json or table [default: as the input]")
       ->check(CLI::IsMember({"csv", "jsonl", "json", "table"}));
+  cmd->add_option("-j,--jobs", opts.jobs, "Worker threads [default: one per core]; the output is the same for any number")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--explain", opts.explain, "Add an explanation of every criterion and stage gate (JSON, or a CSV column)");
   add_input_flags(*cmd, opts.in);
 }
@@ -69,36 +113,24 @@ ExitCode run_score(const ScoreOptions& opts) {
     return ExitCode::kFailed;
   }
   if (wo.format == OutputFormat::kTable) wo.width = sink.to_terminal() ? terminal_width() : 0;
-  auto writer = make_writer(*rules, wo);
-  std::string piece;
-  JsonArrayJoin join(wo.format == OutputFormat::kJson);
-  bool begun = false;
-  // The output opens with the first input's columns: a CSV header even when
-  // no record follows, else the first JSON record's keys.
-  auto begin_with = [&](const std::vector<std::string>& names) {
-    if (begun) return;
-    begun = true;
-    piece.clear();
-    writer->begin(names, piece);
-    sink.write(piece);
-  };
-  if (!pipeline.first_header().empty()) begin_with(pipeline.first_header());
-  size_t warnings_shown = 0;
-  pipeline.run([&](const ScoredRecord& lead) {
-    begin_with(*lead.record.names);
-    Explanation explanation;
-    if (opts.explain) explanation = explain(scorer, lead.values, lead.scratch, lead.verdict);
-    piece.clear();
-    writer->write(ScoredLead{&lead.record, &lead.verdict, opts.explain ? &explanation : nullptr, lead.id}, piece);
-    sink.write(join(piece));
-    while (warnings_shown < writer->warnings().size()) reporter.warning(writer->warnings()[warnings_shown++]);
-    return true;
-  });
-  begin_with({});
-  piece.clear();
-  writer->finish(piece);
-  sink.write(piece);
-  if (pipeline.io_failed()) {
+  bool io_failed = false;
+  uint64_t rejected = 0;
+  if (ChunkedScoring::supports(pipeline.readers(), wo.format)) {
+    ChunkedOptions co;
+    co.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    co.input = *input;
+    co.writer = wo;
+    co.strict = opts.in.strict;
+    ChunkedScoring chunked(scorer, co, reporter);
+    chunked.run(std::move(pipeline.readers()), pipeline.input_names(), [&](std::string_view s) { sink.write(s); });
+    io_failed = chunked.io_failed();
+    rejected = chunked.rejected();
+  } else {
+    score_sequentially(scorer, opts, wo, pipeline, reporter, sink);
+    io_failed = pipeline.io_failed();
+    rejected = pipeline.rejected();
+  }
+  if (io_failed) {
     reporter.summarize();
     return ExitCode::kFailed;  // the sink's destructor removes the temporary file
   }
@@ -107,7 +139,7 @@ ExitCode run_score(const ScoreOptions& opts) {
     return ExitCode::kFailed;
   }
   reporter.summarize();
-  return pipeline.rejected() > 0 ? ExitCode::kRecordsRejected : ExitCode::kOk;
+  return rejected > 0 ? ExitCode::kRecordsRejected : ExitCode::kOk;
 }
 
 }  // namespace leadscore::cli

@@ -59,9 +59,9 @@ bool email_domain_matches(std::string_view email, std::string_view domain) {
 void LeadContext::reset() {
   scratch_.fields.assign(rules_.fields.size(), LeadScratch::FieldCache{});
   scratch_.criterion_memo.assign(rules_.criteria.size(), -1);
-  if (scratch_.memo_rules != &rules_) {
+  if (scratch_.memo_serial != rules_.serial || rules_.serial == 0) {
     scratch_.regex_memo.assign(static_cast<size_t>(rules_.regex_count), {});
-    scratch_.memo_rules = &rules_;
+    scratch_.memo_serial = rules_.serial;
   }
 }
 

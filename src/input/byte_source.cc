@@ -10,13 +10,18 @@
 namespace leadscore {
 
 ByteSource::ByteSource(ByteSource&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), owned_(std::exchange(other.owned_, false)) {}
+    : fd_(std::exchange(other.fd_, -1)),
+      owned_(std::exchange(other.owned_, false)),
+      memory_(std::exchange(other.memory_, nullptr)),
+      memory_left_(std::exchange(other.memory_left_, 0)) {}
 
 ByteSource& ByteSource::operator=(ByteSource&& other) noexcept {
   if (this != &other) {
     close();
     fd_ = std::exchange(other.fd_, -1);
     owned_ = std::exchange(other.owned_, false);
+    memory_ = std::exchange(other.memory_, nullptr);
+    memory_left_ = std::exchange(other.memory_left_, 0);
   }
   return *this;
 }
@@ -48,7 +53,20 @@ bool ByteSource::open(const std::string& path, std::string* error) {
   return true;
 }
 
+void ByteSource::open_memory(const char* data, size_t size) {
+  close();
+  memory_ = data;
+  memory_left_ = size;
+}
+
 ptrdiff_t ByteSource::read(char* dst, size_t size, std::string* error) {
+  if (memory_) {
+    const size_t n = size < memory_left_ ? size : memory_left_;
+    std::memcpy(dst, memory_, n);
+    memory_ += n;
+    memory_left_ -= n;
+    return static_cast<ptrdiff_t>(n);
+  }
   for (;;) {
     const ssize_t n = ::read(fd_, dst, size);
     if (n >= 0) return n;

@@ -20,6 +20,9 @@ class ByteSource {
   // *error to "cannot open: REASON".
   bool open(const std::string& path, std::string* error);
 
+  // Reads from memory the caller keeps alive (a chunk of a larger input).
+  void open_memory(const char* data, size_t size);
+
   // Reads up to `size` bytes into `dst`. Returns the count, 0 at the end of the
   // input, or -1 with *error set to "read error: REASON".
   ptrdiff_t read(char* dst, size_t size, std::string* error);
@@ -29,6 +32,8 @@ class ByteSource {
 
   int fd_ = -1;
   bool owned_ = false;
+  const char* memory_ = nullptr;  // memory mode when set
+  size_t memory_left_ = 0;
 };
 
 }  // namespace leadscore

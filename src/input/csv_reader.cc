@@ -52,6 +52,7 @@ CsvReader::CsvReader(InputBuffer buffer, uint64_t start, std::string name, char 
       name_(std::move(name)),
       delimiter_(delimiter),
       has_header_(options.has_header),
+      header_names_(options.header),
       max_field_(options.max_field_bytes),
       max_record_(record_limit(options)),
       pos_(start) {}
@@ -75,6 +76,10 @@ bool CsvReader::open(Diagnostics& diags) {
   for (const char c : {'"', '\r', '\n'}) quoted_stop_[static_cast<uint8_t>(c)] = 1;
 
   bool ok = true;
+  if (!has_header_ && header_names_) {
+    header_ = *header_names_;
+    max_stored_ = header_.size();
+  }
   if (has_header_) {
     RecordError err;
     switch (scan_record(err)) {
@@ -94,6 +99,19 @@ bool CsvReader::open(Diagnostics& diags) {
     ok = false;
   }
   return ok;
+}
+
+InputBuffer CsvReader::release_rest(uint64_t* offset, uint64_t* line) {
+  // A header ended by CR may be followed by the LF of a CRLF pair.
+  if (skip_lf_) {
+    while (buffer_.end() <= pos_ && buffer_.refill(pos_)) {
+    }
+    if (pos_ < buffer_.end() && buffer_.data()[pos_ - buffer_.base()] == '\n') ++pos_;
+    skip_lf_ = false;
+  }
+  *offset = pos_;
+  *line = line_;
+  return std::move(buffer_);
 }
 
 bool CsvReader::check_header(Diagnostics& diags) {
@@ -136,7 +154,7 @@ ReadStatus CsvReader::next(InputRecord& out, RecordError& err) {
   if (scan == Scan::kRejected) return ReadStatus::kRejected;
 
   const std::string_view raw = record_bytes();
-  if (has_header_ && field_count_ != header_.size()) {
+  if ((has_header_ || header_names_) && field_count_ != header_.size()) {
     err.line = rec_line_;
     err.column = 0;
     err.message = "row has " + plural(field_count_, "field") + ", expected " +
@@ -157,6 +175,8 @@ ReadStatus CsvReader::next(InputRecord& out, RecordError& err) {
   out.line = rec_line_;
   out.number = number_;
   out.names = &header_;
+  out.names_fixed = true;
+  out.delimiter = delimiter_;
   out.object = nullptr;
   out.raw = raw;
   fill_values(out.values);

@@ -37,6 +37,11 @@ class CsvReader final : public RecordReader {
   const std::string& io_error() const override { return buffer_.error(); }
 
   char delimiter() const { return delimiter_; }
+
+  // Hands over the unread input after the header (call right after open(),
+  // before next()): the buffer, the offset of the first data byte and its line.
+  // The reader is unusable afterwards.
+  InputBuffer release_rest(uint64_t* offset, uint64_t* line);
   size_t buffer_capacity() const { return buffer_.capacity(); }
 
  private:
@@ -72,6 +77,7 @@ class CsvReader final : public RecordReader {
   std::string name_;
   char delimiter_;
   bool has_header_;
+  const std::vector<std::string>* header_names_;  // given names when there is no header row
   uint64_t max_field_;
   uint64_t max_record_;
   // Bytes that end a run of plain field text, outside and inside quotes.

@@ -28,6 +28,13 @@ class JsonLinesReader final : public RecordReader {
 
   size_t buffer_capacity() const { return buffer_.capacity(); }
 
+  // Hands over the unread input (call before next()); see CsvReader.
+  InputBuffer release_rest(uint64_t* offset, uint64_t* line) {
+    *offset = line_start_;
+    *line = line_;
+    return std::move(buffer_);
+  }
+
  private:
   std::string_view bytes(uint64_t begin, uint64_t end) const;
 

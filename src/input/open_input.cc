@@ -34,6 +34,25 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
+std::unique_ptr<RecordReader> open_chunk_reader(std::string_view bytes, InputFormat format, char delimiter,
+                                                const std::string& name, const InputOptions& options,
+                                                const std::vector<std::string>* header) {
+  ByteSource source;
+  source.open_memory(bytes.data(), bytes.size());
+  // One block holds the whole chunk, so the reader never slides its window.
+  InputBuffer buffer(std::move(source), bytes.size() + 1);
+  if (format == InputFormat::kJsonLines) {
+    return std::make_unique<JsonLinesReader>(std::move(buffer), 0, name, options);
+  }
+  InputOptions chunk_options = options;
+  chunk_options.has_header = false;
+  chunk_options.header = header;
+  auto reader = std::make_unique<CsvReader>(std::move(buffer), 0, name, delimiter, chunk_options);
+  Diagnostics ignored;  // without a header and with a delimiter, open() only sets up
+  reader->open(ignored);
+  return reader;
+}
+
 std::unique_ptr<RecordReader> open_input(const std::string& path, const InputOptions& options,
                                          Diagnostics& diags) {
   return open_input_with_block_size(path, options, diags, InputBuffer::kDefaultBlockSize);

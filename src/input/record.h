@@ -23,6 +23,10 @@ struct InputRecord {
   // values as text (strings unescaped, numbers and booleans as written,
   // null as an empty view, nested objects and arrays as compact JSON).
   const std::vector<std::string>* names = nullptr;
+  // True when *names never changes for this reader (a CSV header), so users
+  // may cache per names pointer instead of comparing names row by row.
+  bool names_fixed = false;
+  char delimiter = 0;  // CSV: the delimiter `raw` is written with; JSON: 0
   std::vector<std::string_view> values;
   // JSON input only: the parsed object, so that JSON output can keep value types.
   const nlohmann::ordered_json* object = nullptr;

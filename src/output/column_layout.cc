@@ -14,6 +14,7 @@ std::string fold_name(std::string_view name) {
 void ColumnLayout::build(const std::vector<std::string>& input_names, bool with_explanation) {
   built_ = true;
   columns_ = input_names;
+  input_columns_ = input_names.size();
   is_result_.assign(columns_.size(), false);
   for (size_t i = 0; i < columns_.size(); ++i) index_.emplace(fold_name(columns_[i]), i);
   std::vector<std::string> results(std::begin(kResultColumns), std::end(kResultColumns));
@@ -32,11 +33,16 @@ void ColumnLayout::build(const std::vector<std::string>& input_names, bool with_
   }
 }
 
-const std::vector<int>& ColumnLayout::map(const std::vector<std::string>* names, std::vector<std::string>* dropped) {
-  if (names == cached_names_ && names->size() == cached_size_ && *names == cached_copy_) return mapping_;
+const std::vector<int>& ColumnLayout::map(const std::vector<std::string>* names, bool fixed,
+                                         std::vector<std::string>* dropped) {
+  if (names == cached_names_ && names->size() == cached_size_ && (fixed ? cached_fixed_ : *names == cached_copy_)) {
+    return mapping_;
+  }
   cached_names_ = names;
   cached_size_ = names->size();
-  cached_copy_ = *names;
+  cached_fixed_ = fixed;
+  if (fixed) cached_copy_.clear();
+  else cached_copy_ = *names;
   mapping_.assign(names->size(), -1);
   for (size_t i = 0; i < names->size(); ++i) {
     auto it = index_.find(fold_name((*names)[i]));
@@ -47,6 +53,8 @@ const std::vector<int>& ColumnLayout::map(const std::vector<std::string>* names,
     if (is_result_[it->second]) continue;  // the new result replaces the old value
     mapping_[i] = static_cast<int>(it->second);
   }
+  identity_ = names->size() == input_columns_ && columns_.size() >= input_columns_;
+  for (size_t i = 0; identity_ && i < mapping_.size(); ++i) identity_ = mapping_[i] == static_cast<int>(i);
   return mapping_;
 }
 

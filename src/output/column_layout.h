@@ -22,7 +22,11 @@ class ColumnLayout {
 
   // Maps a record's columns onto output columns (-1: not in the layout).
   // Cached while the same names vector (same pointer and size) comes back.
-  const std::vector<int>& map(const std::vector<std::string>* names, std::vector<std::string>* dropped);
+  // `fixed`: the names never change under this pointer (a CSV header).
+  const std::vector<int>& map(const std::vector<std::string>* names, bool fixed, std::vector<std::string>* dropped);
+  // True when the last mapped names are exactly the layout's input columns,
+  // in order, with no result column among them: rows can then be copied as written.
+  bool identity() const { return identity_; }
 
  private:
   bool built_ = false;
@@ -34,6 +38,9 @@ class ColumnLayout {
   size_t cached_size_ = 0;
   std::vector<std::string> cached_copy_;
   std::vector<int> mapping_;
+  bool cached_fixed_ = false;
+  bool identity_ = false;
+  size_t input_columns_ = 0;  // columns taken from the first input
 };
 
 std::string fold_name(std::string_view name);

@@ -41,19 +41,26 @@ class CsvWriter : public ResultWriter {
   void write(const ScoredLead& lead, std::string& buf) override {
     const InputRecord& rec = *lead.record;
     dropped_.clear();
-    const std::vector<int>& mapping = layout_.map(rec.names, &dropped_);
+    const std::vector<int>& mapping = layout_.map(rec.names, rec.names_fixed, &dropped_);
     for (const std::string& d : dropped_) {
       if (warned_.insert(d).second) {
         warnings_.push_back(std::string(rec.file) + ":" + std::to_string(rec.line) + ": warning: field '" + d +
                             "' is not among the CSV output columns (taken from the first record), its values are left out");
       }
     }
+    const Verdict& v = *lead.verdict;
+    const auto& rc = layout_.result_columns();
+    // The fast path: a CSV row in the output's own columns is copied as
+    // written (quotes and all) and the results are appended to it.
+    if (layout_.identity() && rec.delimiter == ',' && !rec.raw.empty() && rc[0] == rec.values.size()) {
+      buf.append(rec.raw);
+      append_results(lead, v, buf);
+      return;
+    }
     for (std::string_view& c : cells_) c = {};
     for (size_t i = 0; i < mapping.size() && i < rec.values.size(); ++i) {
       if (mapping[i] >= 0) cells_[static_cast<size_t>(mapping[i])] = rec.values[i];
     }
-    const Verdict& v = *lead.verdict;
-    const auto& rc = layout_.result_columns();
     char b0[32], b1[32], b2[32];
     cells_[rc[0]] = format_number(v.score, b0);
     cells_[rc[1]] = format_number(v.fit, b1);
@@ -77,6 +84,30 @@ class CsvWriter : public ResultWriter {
   void finish(std::string&) override {}
 
  private:
+  // ",score,fit,engagement,stage,reasons[,explanation]\n" after a copied row.
+  void append_results(const ScoredLead& lead, const Verdict& v, std::string& buf) {
+    char num[32];
+    buf += ',';
+    buf.append(format_number(v.score, num));
+    buf += ',';
+    buf.append(format_number(v.fit, num));
+    buf += ',';
+    buf.append(format_number(v.engagement, num));
+    buf += ',';
+    buf.append(stage_name(v.stage));
+    buf += ',';
+    reasons_.clear();
+    append_reasons(rules_, v, reasons_);
+    append_field(buf, reasons_);
+    if (options_.explain && lead.explanation) {
+      explanation_.clear();
+      append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, explanation_);
+      buf += ',';
+      append_field(buf, explanation_);
+    }
+    buf += '\n';
+  }
+
   const RuleSet& rules_;
   WriterOptions options_;
   ColumnLayout layout_;

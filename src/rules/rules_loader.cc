@@ -1,6 +1,7 @@
 // Loading a rules file: the YAML document is walked section by section; every
 // problem is reported with its line and column, and loading goes on so that
 // `check` can list them all at once.
+#include <atomic>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -504,8 +505,10 @@ std::optional<RuleSet> load_rules(std::string_view yaml_text, const std::string&
     ctx.error(SourceLocation{1, 1}, "the rules file is empty, expected a mapping with criteria and stages");
     return std::nullopt;
   }
+  static std::atomic<uint64_t> next_serial{1};
   RuleSet rules;
   rules.file = file_name;
+  rules.serial = next_serial++;
   Loader loader(ctx, rules);
   try {
     loader.load(root);

@@ -1,0 +1,221 @@
+#include "cli/chunked_scoring.h"
+
+#include <optional>
+
+#include "cli/field_binder.h"
+#include "cli/ordered_work.h"
+#include "input/chunk_splitter.h"
+#include "input/csv_reader.h"
+#include "input/json_lines_reader.h"
+#include "leadscore/explanation.h"
+#include "leadscore/values.h"
+
+namespace leadscore::cli {
+
+namespace {
+
+// Messages kept per chunk; the rest are only counted (the reporter shows
+// no more than these per run anyway).
+constexpr size_t kKeptErrors = 100;
+constexpr size_t kKeptWarnings = 20;
+
+}  // namespace
+
+struct ChunkedScoring::Input {
+  std::string name;
+  InputFormat format = InputFormat::kCsv;
+  char delimiter = ',';
+  std::vector<std::string> header;  // CSV
+  std::optional<ChunkSplitter> splitter;
+  std::vector<std::string> notes;   // warnings to show before its first chunk
+};
+
+struct ChunkedScoring::Task {
+  const Input* input = nullptr;
+  Chunk chunk;
+  std::vector<std::string> notes;
+};
+
+struct ChunkedScoring::Result {
+  std::string output;
+  std::vector<std::pair<bool, std::string>> messages;  // (is error, text), in input order
+  uint64_t hidden_errors = 0;
+  uint64_t hidden_warnings = 0;
+  uint64_t scored = 0;
+  uint64_t rejected = 0;
+  size_t kept_errors = 0;
+  size_t kept_warnings = 0;
+
+  void message(bool error, std::string text) {
+    size_t& kept = error ? kept_errors : kept_warnings;
+    if (kept < (error ? kKeptErrors : kKeptWarnings)) {
+      ++kept;
+      messages.emplace_back(error, std::move(text));
+    } else {
+      ++(error ? hidden_errors : hidden_warnings);
+    }
+  }
+};
+
+// Per-thread state, reused from chunk to chunk.
+struct ChunkedScoring::Worker {
+  std::optional<FieldBinder> binder;
+  std::unique_ptr<ResultWriter> writer;
+  std::vector<std::string_view> values;
+  Verdict verdict;
+  LeadScratch scratch;
+  std::string ignored;
+};
+
+ChunkedScoring::ChunkedScoring(const Scorer& scorer, ChunkedOptions options, Reporter& reporter)
+    : scorer_(scorer), options_(std::move(options)), reporter_(reporter) {}
+
+ChunkedScoring::~ChunkedScoring() = default;
+
+bool ChunkedScoring::supports(const std::vector<std::unique_ptr<RecordReader>>& readers, OutputFormat format) {
+  if (format == OutputFormat::kTable) return false;
+  for (const auto& r : readers) {
+    if (r->format() == InputFormat::kCsv) continue;
+    if (r->format() == InputFormat::kJsonLines && format != OutputFormat::kCsv) continue;
+    return false;
+  }
+  return true;
+}
+
+ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const {
+  const RuleSet& rules = scorer_.rules();
+  const Input& in = *task.input;
+  Result result;
+  for (std::string& note : task.notes) result.message(false, std::move(note));
+  if (!w.binder) {
+    w.binder.emplace(rules);
+    w.writer = make_writer(rules, options_.writer);
+    // The writer learns the columns; the header itself is written once, by run().
+    w.writer->begin(in.header, w.ignored);
+  }
+  auto reader = open_chunk_reader(task.chunk.bytes, in.format, in.delimiter, in.name, options_.input, &in.header);
+  const uint64_t line0 = task.chunk.first_line - 1;
+  InputRecord rec;
+  RecordError err;
+  for (;;) {
+    ReadStatus status = reader->next(rec, err);
+    if (status == ReadStatus::kEnd) break;
+    if (status == ReadStatus::kRejected) {
+      ++result.rejected;
+      result.message(true, format_diagnostic(Diagnostic{in.name, line0 + err.line, err.column, Severity::kError,
+                                                        err.message}));
+      continue;
+    }
+    rec.line += line0;
+    // One stable pointer per input, so per-header caches stay valid across chunks.
+    if (in.format == InputFormat::kCsv) rec.names = &in.header;
+    w.binder->bind(rec, w.values);
+    scorer_.score(w.values, w.scratch, w.verdict);
+    if (!w.verdict.bad_values.empty()) {
+      for (const BadValue& b : w.verdict.bad_values) {
+        result.message(options_.strict,
+                       bad_value_message(in.name, rec.line, options_.strict, rules.fields[static_cast<size_t>(b.field)].name,
+                                         trim(w.values[static_cast<size_t>(b.field)]), value_problem_text(b.problem)));
+      }
+      if (options_.strict) {
+        ++result.rejected;
+        continue;
+      }
+    }
+    ++result.scored;
+    if (options_.writer.explain) {
+      Explanation e = explain(scorer_, w.values, w.scratch, w.verdict);
+      w.writer->write(ScoredLead{&rec, &w.verdict, &e, w.binder->id()}, result.output);
+    } else {
+      w.writer->write(ScoredLead{&rec, &w.verdict, nullptr, w.binder->id()}, result.output);
+    }
+  }
+  return result;
+}
+
+void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, const std::vector<std::string>& names,
+                         const std::function<void(std::string_view)>& write) {
+  const RuleSet& rules = scorer_.rules();
+  for (size_t i = 0; i < readers.size(); ++i) {
+    auto in = std::make_unique<Input>();
+    in->name = names[i];
+    in->format = readers[i]->format();
+    uint64_t offset = 0, line = 1;
+    if (auto* csv = dynamic_cast<CsvReader*>(readers[i].get())) {
+      in->delimiter = csv->delimiter();
+      in->header = csv->header();
+      // Fields no column provides are missing in every lead: say so once.
+      FieldBinder probe(rules);
+      InputRecord rec;
+      rec.names = &in->header;
+      rec.names_fixed = true;
+      std::vector<std::string_view> values;
+      probe.bind(rec, values);
+      for (int f : probe.absent_in_header()) {
+        const FieldSpec& spec = rules.fields[static_cast<size_t>(f)];
+        std::string looked = "'" + spec.name + "'";
+        for (const std::string& a : spec.from) looked += ", '" + a + "'";
+        in->notes.push_back(in->name + ":1: warning: no column for field " + looked +
+                            ", so it is missing in every lead of this input");
+      }
+      in->splitter.emplace(csv->release_rest(&offset, &line), offset, line, InputFormat::kCsv);
+    } else {
+      auto* jsonl = dynamic_cast<JsonLinesReader*>(readers[i].get());
+      in->splitter.emplace(jsonl->release_rest(&offset, &line), offset, line, InputFormat::kJsonLines);
+    }
+    inputs_.push_back(std::move(in));
+  }
+
+  // The output opens with the first input's columns (CSV header, JSON '[').
+  std::string opening;
+  {
+    auto writer = make_writer(rules, options_.writer);
+    writer->begin(inputs_.empty() ? std::vector<std::string>{} : inputs_.front()->header, opening);
+    write(opening);
+  }
+
+  size_t current = 0;
+  bool first_of_input = true;
+  auto produce = [&]() -> std::optional<Task> {
+    while (current < inputs_.size()) {
+      Input& in = *inputs_[current];
+      if (auto chunk = in.splitter->next()) {
+        Task t{&in, std::move(*chunk), {}};
+        if (first_of_input) t.notes = std::move(in.notes);
+        first_of_input = false;
+        return t;
+      }
+      if (!in.splitter->error().empty()) {
+        io_failed_ = true;
+        reporter_.error(in.name + ": error: " + in.splitter->error());
+      }
+      if (first_of_input) {
+        for (const std::string& note : in.notes) reporter_.warning(note);
+      }
+      ++current;
+      first_of_input = true;
+    }
+    return std::nullopt;
+  };
+  JsonArrayJoin join(options_.writer.format == OutputFormat::kJson);
+  auto consume = [&](Result& r) {
+    for (auto& [is_error, text] : r.messages) {
+      if (is_error) reporter_.error(text);
+      else reporter_.warning(text);
+    }
+    reporter_.count_hidden(r.hidden_errors, r.hidden_warnings);
+    scored_ += r.scored;
+    rejected_ += r.rejected;
+    write(join(r.output));
+    return true;
+  };
+  OrderedWork<Task, Result, Worker> work(options_.jobs, [this](Task& t, Worker& w) { return score_chunk(t, w); });
+  work.run(produce, consume);
+
+  std::string closing;
+  auto writer = make_writer(rules, options_.writer);
+  writer->finish(closing);
+  write(closing);
+}
+
+}  // namespace leadscore::cli

@@ -1,0 +1,111 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "input/byte_source.h"
+#include "input/chunk_splitter.h"
+#include "input/open_input.h"
+
+namespace leadscore {
+namespace {
+
+// Splits `text` with a tiny chunk size and returns the chunks.
+std::vector<Chunk> split(const std::string& text, InputFormat format, size_t chunk_bytes, size_t block = 7) {
+  ByteSource source;
+  source.open_memory(text.data(), text.size());
+  ChunkSplitter splitter(InputBuffer(std::move(source), block), 0, 1, format, chunk_bytes);
+  std::vector<Chunk> out;
+  while (auto c = splitter.next()) out.push_back(std::move(*c));
+  return out;
+}
+
+std::string joined(const std::vector<Chunk>& chunks) {
+  std::string s;
+  for (const Chunk& c : chunks) s += c.bytes;
+  return s;
+}
+
+TEST_CASE("chunks: cut only after whole records and cover the input", "[chunks]") {
+  const std::string text = "a,b\n1,2\n3,4\n5,6\n";
+  for (size_t size : {1, 2, 4, 5, 8, 100}) {
+    auto chunks = split(text, InputFormat::kCsv, size);
+    CHECK(joined(chunks) == text);
+    for (const Chunk& c : chunks) CHECK(c.bytes.back() == '\n');
+  }
+}
+
+TEST_CASE("chunks: a line end inside quotes is not a record boundary", "[chunks]") {
+  const std::string text = "1,\"x\ny\nz\",2\n3,\"\"\"q\"\"\n\",4\n";
+  for (size_t size : {1, 3, 6, 9, 64}) {
+    auto chunks = split(text, InputFormat::kCsv, size);
+    CHECK(joined(chunks) == text);
+    for (const Chunk& c : chunks) {
+      CHECK((c.bytes == "1,\"x\ny\nz\",2\n" || c.bytes == "3,\"\"\"q\"\"\n\",4\n" || c.bytes == text));
+    }
+  }
+}
+
+TEST_CASE("chunks: first_line counts LF, CRLF and lone CR line ends", "[chunks]") {
+  const std::string text = "a\r\nb\rc\nd\"\n\"\ne";
+  for (size_t block : {1, 2, 3, 7, 64}) {
+    auto chunks = split(text, InputFormat::kCsv, 1, block);
+    CHECK(joined(chunks) == text);
+    uint64_t line = 1;
+    for (const Chunk& c : chunks) {
+      CHECK(c.first_line == line);
+      line += count_lines(c.bytes.data(), c.bytes.size());
+      // Never between the CR and LF of a pair, nor inside the quoted field.
+      CHECK(c.bytes.back() != '"');
+    }
+  }
+  for (size_t block : {1, 2, 3}) {
+    auto chunks = split(text, InputFormat::kCsv, 1, block);
+    for (size_t i = 1; i < chunks.size(); ++i) {
+      CHECK_FALSE((chunks[i - 1].bytes.back() == '\r' && chunks[i].bytes.front() == '\n'));
+    }
+  }
+}
+
+TEST_CASE("chunks: a CR at the end of the data read so far waits for its LF", "[chunks]") {
+  // Block size 3 makes "\r" the last byte read at some point; it must not cut.
+  auto chunks = split("ab\r\ncd\r\n", InputFormat::kCsv, 1, 3);
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[0].bytes == "ab\r\n");
+  CHECK(chunks[1].bytes == "cd\r\n");
+}
+
+TEST_CASE("chunks: JSON lines cut at every LF whatever the quotes", "[chunks]") {
+  auto chunks = split("{\"a\":\"\\\"\"}\n{\"b\":1}\n", InputFormat::kJsonLines, 1);
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[1].first_line == 2);
+}
+
+TEST_CASE("chunks: an unterminated quote takes the rest of the input", "[chunks]") {
+  auto chunks = split("1,2\n3,\"4\n5,6\n", InputFormat::kCsv, 1);
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[1].bytes == "3,\"4\n5,6\n");
+}
+
+TEST_CASE("count_lines counts each line end once", "[chunks]") {
+  const std::string s = "a\r\nb\rc\n\r";
+  CHECK(count_lines(s.data(), s.size()) == 4);
+  CHECK(count_lines("", 0) == 0);
+}
+
+TEST_CASE("chunk reader checks field counts against the given header", "[chunks]") {
+  std::vector<std::string> header{"a", "b"};
+  InputOptions options;
+  auto reader = open_chunk_reader("1,2\n3\n", InputFormat::kCsv, ',', "in.csv", options, &header);
+  InputRecord rec;
+  RecordError err;
+  REQUIRE(reader->next(rec, err) == ReadStatus::kRecord);
+  CHECK(rec.values.size() == 2);
+  REQUIRE(reader->next(rec, err) == ReadStatus::kRejected);
+  CHECK(err.line == 2);
+  CHECK(err.message == "row has 1 field, expected 2 as in the header");
+  CHECK(reader->next(rec, err) == ReadStatus::kEnd);
+}
+
+}  // namespace
+}  // namespace leadscore
