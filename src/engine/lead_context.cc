@@ -226,11 +226,15 @@ bool LeadContext::eval_leaf(const Condition& c) {
       if (memo.size() < kRegexMemoLimit && t.size() <= kRegexMemoMaxKey) memo.emplace(std::string(t), held);
       return held;
     }
-    case Op::kEmailDomainIn:
+    case Op::kEmailDomainIn: {
+      size_t at = t.rfind('@');
+      if (at == std::string_view::npos) return false;
+      std::string_view domain = t.substr(at);  // keeps the '@' so every literal matches the same way
       for (const Literal& lit : c.literals) {
-        if (email_domain_matches(t, lit.folded)) return true;
+        if (email_domain_matches(domain, lit.folded)) return true;
       }
       return false;
+    }
     case Op::kIs: {
       auto b = boolean(c.field, true);
       return b && *b == c.flag;

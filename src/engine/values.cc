@@ -74,6 +74,13 @@ bool is_builtin_missing(std::string_view t) {
 
 std::optional<double> parse_number(std::string_view s) {
   if (s.empty() || s.size() > 256) return std::nullopt;
+  // Fast path: most CRM numbers are plain whole numbers (counts, sizes).
+  if (s.size() <= 15) {
+    uint64_t v = 0;
+    size_t i = 0;
+    while (i < s.size() && is_digit(s[i])) v = v * 10 + static_cast<uint64_t>(s[i++] - '0');
+    if (i == s.size()) return static_cast<double>(v);
+  }
   size_t pos = 0;
   bool negative = false;
   bool have_sign = false;

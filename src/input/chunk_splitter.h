@@ -42,6 +42,9 @@ class ChunkSplitter {
   size_t chunk_bytes_;
 };
 
+// How many bytes of data[0, size) equal c.
+uint64_t count_byte(const char* data, size_t size, char c);
+
 // Counts line ends (LF, CRLF and lone CR each count once), as the readers do.
 uint64_t count_lines(const char* data, size_t size);
 

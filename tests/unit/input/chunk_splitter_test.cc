@@ -109,3 +109,22 @@ TEST_CASE("chunk reader checks field counts against the given header", "[chunks]
 
 }  // namespace
 }  // namespace leadscore
+
+namespace leadscore {
+namespace {
+
+TEST_CASE("count_byte counts across the 16-byte steps and the tail", "[chunks]") {
+  std::string s(100, 'x');
+  for (size_t i = 0; i < s.size(); i += 7) s[i] = '"';
+  uint64_t expected = 0;
+  for (char c : s) expected += c == '"';
+  for (size_t n = 0; n <= s.size(); ++n) {
+    uint64_t want = 0;
+    for (size_t i = 0; i < n; ++i) want += s[i] == '"';
+    CHECK(count_byte(s.data(), n, '"') == want);
+  }
+  CHECK(count_byte(s.data(), s.size(), '"') == expected);
+}
+
+}  // namespace
+}  // namespace leadscore
