@@ -22,6 +22,7 @@ constexpr size_t kKeptWarnings = 20;
 }  // namespace
 
 struct ChunkedScoring::Input {
+  size_t index = 0;  // among the readers given to run()
   std::string name;
   InputFormat format = InputFormat::kCsv;
   char delimiter = ',';
@@ -43,6 +44,8 @@ struct ChunkedScoring::Result {
   uint64_t hidden_warnings = 0;
   uint64_t scored = 0;
   uint64_t rejected = 0;
+  size_t input = 0;                  // index of the chunk's input
+  std::vector<std::string> rejects;  // raw bytes of rejected records, when kept
   size_t kept_errors = 0;
   size_t kept_warnings = 0;
 
@@ -86,6 +89,8 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
   const RuleSet& rules = scorer_.rules();
   const Input& in = *task.input;
   Result result;
+  result.input = in.index;
+  const bool keep_rejects = static_cast<bool>(options_.on_reject);
   for (std::string& note : task.notes) result.message(false, std::move(note));
   if (!w.binder) {
     w.binder.emplace(rules);
@@ -104,6 +109,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
       ++result.rejected;
       result.message(true, format_diagnostic(Diagnostic{in.name, line0 + err.line, err.column, Severity::kError,
                                                         err.message}));
+      if (keep_rejects) result.rejects.push_back(std::move(err.raw));
       continue;
     }
     rec.line += line0;
@@ -119,6 +125,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
       }
       if (options_.strict) {
         ++result.rejected;
+        if (keep_rejects) result.rejects.emplace_back(rec.raw);
         continue;
       }
     }
@@ -138,6 +145,7 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
   const RuleSet& rules = scorer_.rules();
   for (size_t i = 0; i < readers.size(); ++i) {
     auto in = std::make_unique<Input>();
+    in->index = i;
     in->name = names[i];
     in->format = readers[i]->format();
     uint64_t offset = 0, line = 1;
@@ -206,6 +214,7 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
     reporter_.count_hidden(r.hidden_errors, r.hidden_warnings);
     scored_ += r.scored;
     rejected_ += r.rejected;
+    for (const std::string& raw : r.rejects) options_.on_reject(r.input, raw);
     write(join(r.output));
     return true;
   };

@@ -22,6 +22,9 @@ struct ChunkedOptions {
   InputOptions input;
   WriterOptions writer;
   bool strict = false;
+  // Called, in input order, with each rejected record's raw bytes and its
+  // input's index (--rejects).
+  std::function<void(size_t input, std::string_view raw)> on_reject;
 };
 
 class ChunkedScoring {

@@ -23,6 +23,8 @@ struct InputFlags {
   std::string as_of;         // YYYY-MM-DD
   bool quiet = false;
   bool strict = false;
+  std::string max_field_size;  // bytes, or with a K, M or G suffix; "" = the default
+  std::string header_from;     // CSV inputs have no header row; take the names from this file's first line
 };
 void add_input_flags(CLI::App& cmd, InputFlags& flags);
 
@@ -32,7 +34,10 @@ struct ScoreOptions {
   std::string output;
   std::string format;  // csv | jsonl | json | table | "" (as the input)
   bool explain = false;
+  bool no_header = false;  // CSV output without its header line (for shards)
   size_t jobs = 0;  // 0: one per core
+  std::string rejects;  // --rejects FILE: rejected records' raw bytes
+  bool excel = false;   // --excel: CSV for spreadsheets
 };
 void setup_score(CLI::App& app, ScoreOptions& opts);
 ExitCode run_score(const ScoreOptions& opts);

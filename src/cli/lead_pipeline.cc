@@ -72,6 +72,7 @@ void LeadPipeline::run(const std::function<bool(const ScoredRecord&)>& on_lead) 
         ++rejected_;
         Diagnostic d{name, err.line, err.column, Severity::kError, err.message};
         reporter_.print(d);
+        if (options_.on_reject) options_.on_reject(r, err.raw);
         continue;
       }
       binder_.bind(rec, values);
@@ -88,6 +89,7 @@ void LeadPipeline::run(const std::function<bool(const ScoredRecord&)>& on_lead) 
         }
         if (options_.strict) {
           ++rejected_;
+          if (options_.on_reject) options_.on_reject(r, rec.raw);
           continue;
         }
       }

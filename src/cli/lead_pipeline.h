@@ -20,6 +20,8 @@ struct PipelineOptions {
   std::vector<std::string> inputs;  // empty: standard input
   InputOptions input;
   bool strict = false;  // a bad value rejects its record
+  // Called with each rejected record's raw bytes and its input's index (--rejects).
+  std::function<void(size_t input, std::string_view raw)> on_reject;
 };
 
 struct ScoredRecord {

@@ -20,6 +20,9 @@ constexpr const char* kExitCodes =
 }  // namespace
 
 int run(int argc, char** argv) {
+  // A closed pipe (`leadscore score ... | head`) ends the run quietly with the
+  // usual status 141, even when the parent process ignored SIGPIPE.
+  std::signal(SIGPIPE, SIG_DFL);
   CLI::App app{"leadscore: score sales leads from CSV or JSON with a YAML rules file and label each\n"
                "Lead, MQL, SQL or SAO, explaining every criterion and stage gate."};
   app.name("leadscore");

@@ -2,12 +2,14 @@
 // as CSV, JSON lines, JSON or a table, in input order.
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <thread>
 
 #include "cli/chunked_scoring.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/lead_pipeline.h"
+#include "cli/rejects_file.h"
 #include "leadscore/explanation.h"
 #include "output/result_writer.h"
 
@@ -67,6 +69,11 @@ void setup_score(CLI::App& app, ScoreOptions& opts) {
   cmd->add_option("-j,--jobs", opts.jobs, "Worker threads [default: one per core]; the output is the same for any number")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--explain", opts.explain, "Add an explanation of every criterion and stage gate (JSON, or a CSV column)");
+  cmd->add_flag("--no-header", opts.no_header, "CSV output without its header line (to score shards, see --header-from)");
+  cmd->add_option("--rejects", opts.rejects,
+                  "Write every rejected record here as read (CSV: after the header line), atomically like -o");
+  cmd->add_flag("--excel", opts.excel,
+                "CSV for spreadsheets: UTF-8 BOM, CRLF, and text cells starting with = + - @ prefixed with '");
   add_input_flags(*cmd, opts.in);
 }
 
@@ -81,17 +88,26 @@ ExitCode run_score(const ScoreOptions& opts) {
     reporter.error("leadscore: error: --explain does not fit -f table, expected -f csv, jsonl or json (or use 'leadscore explain')");
     return ExitCode::kFailed;
   }
+  const bool output_to_stdout = opts.output.empty() || opts.output == "-";
+  if (!opts.rejects.empty() && (opts.rejects == "-" ? output_to_stdout : opts.rejects == opts.output)) {
+    reporter.error("leadscore: error: --rejects names the same file as the output ('" + opts.rejects +
+                   "'), expected another file");
+    return ExitCode::kFailed;
+  }
 
   Scorer scorer(*rules, *as_of);
+  std::optional<RejectsFile> rejects;
   PipelineOptions po;
   po.inputs = opts.in.inputs;
   po.input = *input;
   po.strict = opts.in.strict;
+  if (!opts.rejects.empty()) po.on_reject = [&rejects](size_t i, std::string_view raw) { rejects->add(i, raw); };
   LeadPipeline pipeline(scorer, po, reporter);
   if (!pipeline.open()) return ExitCode::kFailed;
 
   WriterOptions wo;
   wo.explain = opts.explain;
+  wo.header = !opts.no_header;
   wo.as_of_day = *as_of;
   if (opts.format == "csv") wo.format = OutputFormat::kCsv;
   else if (opts.format == "jsonl") wo.format = OutputFormat::kJsonLines;
@@ -104,6 +120,11 @@ ExitCode run_score(const ScoreOptions& opts) {
       default: wo.format = OutputFormat::kCsv; break;
     }
   }
+  if (opts.excel && wo.format != OutputFormat::kCsv) {
+    reporter.error("leadscore: error: --excel applies to CSV output only, expected -f csv");
+    return ExitCode::kFailed;
+  }
+  wo.excel = opts.excel;
 
   OutputSink sink;
   std::string error;
@@ -111,6 +132,13 @@ ExitCode run_score(const ScoreOptions& opts) {
   if (!sink.open(opts.output, error)) {
     reporter.error(error);
     return ExitCode::kFailed;
+  }
+  if (!opts.rejects.empty()) {
+    rejects.emplace(pipeline.readers());
+    if (!rejects->open(opts.rejects, error)) {
+      reporter.error(error);
+      return ExitCode::kFailed;
+    }
   }
   if (wo.format == OutputFormat::kTable) wo.width = sink.to_terminal() ? terminal_width() : 0;
   bool io_failed = false;
@@ -121,6 +149,7 @@ ExitCode run_score(const ScoreOptions& opts) {
     co.input = *input;
     co.writer = wo;
     co.strict = opts.in.strict;
+    co.on_reject = po.on_reject;
     ChunkedScoring chunked(scorer, co, reporter);
     chunked.run(std::move(pipeline.readers()), pipeline.input_names(), [&](std::string_view s) { sink.write(s); });
     io_failed = chunked.io_failed();
@@ -134,7 +163,7 @@ ExitCode run_score(const ScoreOptions& opts) {
     reporter.summarize();
     return ExitCode::kFailed;  // the sink's destructor removes the temporary file
   }
-  if (!sink.commit(error)) {
+  if (!sink.commit(error) || (rejects && !rejects->commit(error))) {
     reporter.error(error.find(": error: ") == std::string::npos ? "leadscore: error: " + error : error);
     return ExitCode::kFailed;
   }

@@ -1,5 +1,6 @@
 // CSV output: RFC 4180, comma-separated, LF line ends, fields quoted only
-// when they hold a comma, a quote or a line break.
+// when they hold a comma, a quote or a line break. With --excel: a BOM, CRLF
+// and formula-like text cells defused (see append_excel_field).
 #include <set>
 
 #include "leadscore/values.h"
@@ -11,7 +12,14 @@ namespace leadscore {
 namespace {
 
 void append_field(std::string& out, std::string_view v) {
-  bool needs_quotes = v.find_first_of(",\"\r\n") != std::string_view::npos;
+  // One pass over short cells beats four memchr calls.
+  bool needs_quotes = false;
+  for (char c : v) {
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+      needs_quotes = true;
+      break;
+    }
+  }
   if (!needs_quotes) {
     out.append(v);
     return;
@@ -24,18 +32,54 @@ void append_field(std::string& out, std::string_view v) {
   out += '"';
 }
 
+// [+-]digits[.digits][e[+-]digits] (or .digits): left alone by --excel.
+bool is_plain_number(std::string_view v) {
+  size_t i = 0;
+  if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i, ++digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    size_t exp_digits = 0;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  return i == v.size();
+}
+
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection"): text
+// starting with = + - @ tab or CR. It gets a leading ' so it shows as text.
+void append_excel_field(std::string& out, std::string& scratch, std::string_view v) {
+  if (v.empty() || (v[0] != '=' && v[0] != '+' && v[0] != '-' && v[0] != '@' && v[0] != '\t' && v[0] != '\r') ||
+      is_plain_number(v)) {
+    append_field(out, v);
+    return;
+  }
+  scratch.assign(1, '\'');
+  scratch.append(v);
+  append_field(out, scratch);
+}
+
 class CsvWriter : public ResultWriter {
  public:
   CsvWriter(const RuleSet& rules, const WriterOptions& options) : rules_(rules), options_(options) {}
 
   void begin(const std::vector<std::string>& names, std::string& buf) override {
     layout_.build(names, options_.explain);
+    cells_.resize(layout_.columns().size());
+    if (!options_.header) return;
+    if (options_.excel) buf += "\xEF\xBB\xBF";
     for (size_t i = 0; i < layout_.columns().size(); ++i) {
       if (i) buf += ',';
-      append_field(buf, layout_.columns()[i]);
+      put(buf, layout_.columns()[i]);
     }
-    buf += '\n';
-    cells_.resize(layout_.columns().size());
+    end_line(buf);
   }
 
   void write(const ScoredLead& lead, std::string& buf) override {
@@ -52,7 +96,7 @@ class CsvWriter : public ResultWriter {
     const auto& rc = layout_.result_columns();
     // The fast path: a CSV row in the output's own columns is copied as
     // written (quotes and all) and the results are appended to it.
-    if (layout_.identity() && rec.delimiter == ',' && !rec.raw.empty() && rc[0] == rec.values.size()) {
+    if (!options_.excel && layout_.identity() && rec.delimiter == ',' && !rec.raw.empty() && rc[0] == rec.values.size()) {
       buf.append(rec.raw);
       append_results(lead, v, buf);
       return;
@@ -76,9 +120,9 @@ class CsvWriter : public ResultWriter {
     }
     for (size_t i = 0; i < cells_.size(); ++i) {
       if (i) buf += ',';
-      append_field(buf, cells_[i]);
+      put(buf, cells_[i]);
     }
-    buf += '\n';
+    end_line(buf);
   }
 
   void finish(std::string&) override {}
@@ -96,9 +140,8 @@ class CsvWriter : public ResultWriter {
     buf += ',';
     buf.append(stage_name(v.stage));
     buf += ',';
-    reasons_.clear();
-    append_reasons(rules_, v, reasons_);
-    append_field(buf, reasons_);
+    // Ids are letters, digits, '_', '-' and '.', so reasons never need quotes.
+    append_reasons(rules_, v, buf);
     if (options_.explain && lead.explanation) {
       explanation_.clear();
       append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, explanation_);
@@ -108,6 +151,12 @@ class CsvWriter : public ResultWriter {
     buf += '\n';
   }
 
+  void put(std::string& buf, std::string_view cell) {
+    if (options_.excel) append_excel_field(buf, excel_cell_, cell);
+    else append_field(buf, cell);
+  }
+  void end_line(std::string& buf) const { buf += options_.excel ? "\r\n" : "\n"; }
+
   const RuleSet& rules_;
   WriterOptions options_;
   ColumnLayout layout_;
@@ -116,6 +165,7 @@ class CsvWriter : public ResultWriter {
   std::set<std::string> warned_;
   std::string reasons_;
   std::string explanation_;
+  std::string excel_cell_;
 };
 
 }  // namespace

@@ -23,6 +23,10 @@ struct WriterOptions {
   bool explain = false;
   size_t width = 0;       // table: truncate lines to this many columns; 0 = no limit
   int32_t as_of_day = 0;  // shown in explanations
+  // CSV for spreadsheets (--excel): a UTF-8 BOM, CRLF line ends, and text
+  // cells that a spreadsheet would run as a formula prefixed with '.
+  bool excel = false;
+  bool header = true;  // CSV: write the header line (off for shards, --no-header)
 };
 
 struct ScoredLead {

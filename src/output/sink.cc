@@ -15,13 +15,24 @@ namespace {
 
 constexpr size_t kFlushAt = size_t{1} << 18;
 
-// The temporary file to remove if a signal ends the run (one at a time).
-char g_temp_path[4096];
-std::atomic<bool> g_temp_set{false};
+// The temporary files to remove if a signal ends the run: one slot per open
+// file sink (the scored output and --rejects).
+constexpr int kSlots = 4;
+char g_temp_path[kSlots][4096];
+std::atomic<bool> g_temp_set[kSlots];
 
 void on_signal(int sig) {
-  if (g_temp_set.load()) unlink(g_temp_path);
+  for (int i = 0; i < kSlots; ++i) {
+    if (g_temp_set[i].load()) unlink(g_temp_path[i]);
+  }
   _exit(128 + sig);
+}
+
+int free_slot() {
+  for (int i = 0; i < kSlots; ++i) {
+    if (!g_temp_set[i].load()) return i;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -50,8 +61,13 @@ bool OutputSink::open(const std::string& path, std::string& error) {
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   std::string templ = dir + "." + base + ".tmp-XXXXXX";
-  if (templ.size() >= sizeof g_temp_path) {
+  if (templ.size() >= sizeof g_temp_path[0]) {
     error = path + ": error: output path is too long";
+    return false;
+  }
+  slot_ = free_slot();
+  if (slot_ < 0) {
+    error = path + ": error: too many output files open at once";
     return false;
   }
   fd_ = mkstemp(templ.data());
@@ -61,8 +77,8 @@ bool OutputSink::open(const std::string& path, std::string& error) {
     return false;
   }
   temp_path_ = templ;
-  std::memcpy(g_temp_path, temp_path_.c_str(), temp_path_.size() + 1);
-  g_temp_set.store(true);
+  std::memcpy(g_temp_path[slot_], temp_path_.c_str(), temp_path_.size() + 1);
+  g_temp_set[slot_].store(true);
   // Keep an existing file's permissions; a new file gets the usual 0666 & ~umask.
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) {
@@ -130,7 +146,7 @@ bool OutputSink::commit(std::string& error) {
     abandon();
     return false;
   }
-  g_temp_set.store(false);
+  g_temp_set[slot_].store(false);
   temp_path_.clear();
   committed_ = true;
   return true;
@@ -138,7 +154,7 @@ bool OutputSink::commit(std::string& error) {
 
 void OutputSink::abandon() {
   if (!temp_path_.empty()) {
-    g_temp_set.store(false);
+    g_temp_set[slot_].store(false);
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
     unlink(temp_path_.c_str());

@@ -37,6 +37,7 @@ class OutputSink {
   bool write_all(std::string_view bytes);
 
   int fd_ = 1;
+  int slot_ = 0;  // which signal-cleanup slot holds temp_path_
   bool terminal_ = false;
   bool failed_ = false;
   bool committed_ = false;
