@@ -25,6 +25,16 @@ void add_input_flags(CLI::App& cmd, InputFlags& flags) {
                  "A longer field (or a record over 4 times this) rejects its record: bytes, or 512K, 4M, 1G [default: 16M]");
 }
 
+std::optional<ScoringSetup> prepare_scoring(const std::string& rules_path, const InputFlags& flags,
+                                            Reporter& reporter) {
+  auto rules = load_rules_reporting(rules_path, reporter);
+  if (!rules) return std::nullopt;
+  auto as_of = resolve_as_of(flags.as_of, *rules, reporter);
+  auto input = input_options(flags, reporter);
+  if (!as_of || !input) return std::nullopt;
+  return ScoringSetup{std::move(*rules), *as_of, *input};
+}
+
 std::optional<RuleSet> load_rules_reporting(const std::string& path, Reporter& reporter) {
   Diagnostics diags;
   auto rules = load_rules_file(path, diags);

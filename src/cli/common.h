@@ -12,6 +12,16 @@
 
 namespace leadscore::cli {
 
+// What every lead-reading command starts from: the rules, the as-of day and
+// the reader options, each checked and reported.
+struct ScoringSetup {
+  RuleSet rules;
+  int32_t as_of = 0;
+  InputOptions input;
+};
+std::optional<ScoringSetup> prepare_scoring(const std::string& rules_path, const InputFlags& flags,
+                                            Reporter& reporter);
+
 // Loads a rules file, printing every problem; nullopt when it is invalid.
 std::optional<RuleSet> load_rules_reporting(const std::string& path, Reporter& reporter);
 

@@ -34,11 +34,11 @@ ExitCode run_explain(const ExplainOptions& opts) {
     reporter.error("leadscore: error: explain needs --id ID or --row N, expected which lead to explain");
     return ExitCode::kFailed;
   }
-  auto rules = load_rules_reporting(opts.rules, reporter);
-  if (!rules) return ExitCode::kFailed;
-  auto as_of = resolve_as_of(opts.in.as_of, *rules, reporter);
-  auto input = input_options(opts.in, reporter);
-  if (!as_of || !input) return ExitCode::kFailed;
+  auto setup = prepare_scoring(opts.rules, opts.in, reporter);
+  if (!setup) return ExitCode::kFailed;
+  const RuleSet* rules = &setup->rules;
+  const int32_t* as_of = &setup->as_of;
+  const InputOptions* input = &setup->input;
   Scorer scorer(*rules, *as_of);
   PipelineOptions po;
   po.inputs = opts.in.inputs;

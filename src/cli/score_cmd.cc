@@ -79,11 +79,11 @@ void setup_score(CLI::App& app, ScoreOptions& opts) {
 
 ExitCode run_score(const ScoreOptions& opts) {
   Reporter reporter(opts.in.quiet);
-  auto rules = load_rules_reporting(opts.rules, reporter);
-  if (!rules) return ExitCode::kFailed;
-  auto as_of = resolve_as_of(opts.in.as_of, *rules, reporter);
-  auto input = input_options(opts.in, reporter);
-  if (!as_of || !input) return ExitCode::kFailed;
+  auto setup = prepare_scoring(opts.rules, opts.in, reporter);
+  if (!setup) return ExitCode::kFailed;
+  const RuleSet* rules = &setup->rules;
+  const int32_t* as_of = &setup->as_of;
+  const InputOptions* input = &setup->input;
   if (opts.explain && opts.format == "table") {
     reporter.error("leadscore: error: --explain does not fit -f table, expected -f csv, jsonl or json (or use 'leadscore explain')");
     return ExitCode::kFailed;

@@ -33,11 +33,11 @@ void setup_summary(CLI::App& app, SummaryOptions& opts) {
 
 ExitCode run_summary(const SummaryOptions& opts) {
   Reporter reporter(opts.in.quiet);
-  auto rules = load_rules_reporting(opts.rules, reporter);
-  if (!rules) return ExitCode::kFailed;
-  auto as_of = resolve_as_of(opts.in.as_of, *rules, reporter);
-  auto input = input_options(opts.in, reporter);
-  if (!as_of || !input) return ExitCode::kFailed;
+  auto setup = prepare_scoring(opts.rules, opts.in, reporter);
+  if (!setup) return ExitCode::kFailed;
+  const RuleSet* rules = &setup->rules;
+  const int32_t* as_of = &setup->as_of;
+  const InputOptions* input = &setup->input;
 
   Scorer scorer(*rules, *as_of);
   PipelineOptions po;
