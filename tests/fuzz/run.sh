@@ -18,6 +18,6 @@ for t in $targets; do
   mkdir -p "$work/corpus"
   cp -n "$root/tests/fuzz/corpus/$t"/* "$work/corpus/" 2>/dev/null || true
   echo "== $t: ${seconds}s"
-  (cd "$work" && "$build/${t}_fuzz" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+  (cd "$work" && "$build/tests/fuzz/${t}_fuzz" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
      -rss_limit_mb=2048 corpus "$root/tests/fuzz/regressions/$t")
 done
