@@ -18,7 +18,7 @@ void add_input_flags(CLI::App& cmd, InputFlags& flags) {
   cmd.add_option("-d,--delimiter", flags.delimiter, "CSV delimiter: , ; | or \\t [default: sniffed from the header]");
   cmd.add_option("--as-of", flags.as_of, "Score as of this day, YYYY-MM-DD [default: the rules' as_of, else today UTC]");
   cmd.add_flag("-q,--quiet", flags.quiet, "Do not print warnings (errors are always printed)");
-  cmd.add_flag("--strict", flags.strict, "Reject records with a value that cannot be read (e.g. a budget of 'unknown')");
+  cmd.add_flag("--strict", flags.strict, "Reject records with a value that cannot be read (e.g. a company size of 'lots')");
   cmd.add_option("--header-from", flags.header_from,
                  "CSV inputs have no header row (shards of a split file): take the column names from this file's first line");
   cmd.add_option("--max-field-size", flags.max_field_size,

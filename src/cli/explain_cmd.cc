@@ -16,13 +16,19 @@ namespace leadscore::cli {
 
 void setup_explain(CLI::App& app, ExplainOptions& opts) {
   CLI::App* cmd = app.add_subcommand("explain", "Explain the verdict for one lead, and why it did not reach the next stage");
-  cmd->footer("\nExamples:\n  leadscore explain -r rules/b2b.yaml examples/leads.csv --id L0042\n"
+  cmd->footer("\nExamples:\n  leadscore explain -r rules/b2b.yaml examples/leads.csv --id L-10042\n"
               "  leadscore explain -r rules/b2b.yaml examples/leads.csv --row 3\n");
   cmd->add_option("-r,--rules", opts.rules, "Rules file (YAML)")->required();
   cmd->add_option("inputs", opts.in.inputs, "Input files; - or none for standard input");
   auto* id = cmd->add_option("--id", opts.id, "The lead whose id field (id_field, else id, lead_id or email) equals this");
   auto* row = cmd->add_option("--row", opts.row, "The lead at this record number (1 = the first record after the header)")
-                  ->check(CLI::PositiveNumber);
+                  ->check(CLI::Validator(
+                      [](std::string& v) {
+                        return v.find_first_not_of("0123456789") == std::string::npos && v.find_first_not_of('0') != std::string::npos
+                                   ? std::string()
+                                   : "records are numbered from 1, expected a whole number N >= 1";
+                      },
+                      "N"));
   id->excludes(row);
   cmd->add_flag("--json", opts.json, "Print the explanation as JSON instead of text");
   add_input_flags(*cmd, opts.in);
