@@ -150,7 +150,7 @@ void TestsLoader::load_lead(const YAML::Node& node, const std::string& what, Lea
       ctx_.error(it->first, "duplicate field '" + *key + "' in " + what + ", expected each field once");
       continue;
     }
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;
     if (!value.IsNull() && !value.IsScalar()) {
       ctx_.error(value, what + "." + *key + " is " + YamlContext::describe(value) + ", expected a single value");
       continue;
