@@ -22,7 +22,7 @@
 #   --keep             keep leadscore's full outputs (by default only their converted
 #                      lead_id,score,stage,fired form is kept: 1M leads with --explain is GBs)
 #
-# Environment: BENCH_WORK (default bench/work, git-ignored) receives data/, out/, results/
+# Environment: BENCH_RUNS (default bench/runs, git-ignored) receives data/, out/, results/
 # (raw.tsv: every run; summary.md: the table) and leadscore-bin, a private copy of the binary
 # (others may rebuild build/ during the run). BENCH_KIT (default ../shared/bench) is the kit.
 # Timing: /usr/bin/time (Debian package `time`) for peak RSS and CPU; wall clock from bash's
@@ -51,7 +51,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-WORK="${BENCH_WORK:-bench/work}"
+WORK="${BENCH_RUNS:-bench/runs}"
 KIT="${BENCH_KIT:-../shared/bench}"
 RULES=rules/bench.yaml
 log() { printf '== %s\n' "$*" >&2; }

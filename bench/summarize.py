@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Render bench/run.sh's results as Markdown (run.sh calls it; re-run it on an old run at will).
 
-    python3 bench/summarize.py bench/work/results > summary.md
+    python3 bench/summarize.py bench/runs/results > summary.md
 
 Reads raw.tsv (every timed run), meta.txt (machine, binary, versions) and checks.txt from the folder.
 """
 import csv, os, statistics, sys
-res = sys.argv[1] if len(sys.argv) > 1 else "bench/work/results"
+res = sys.argv[1] if len(sys.argv) > 1 else "bench/runs/results"
 raw, meta_path, checks_path = (os.path.join(res, f) for f in ("raw.tsv", "meta.txt", "checks.txt"))
 meta = dict(l.rstrip("\n").split("=", 1) for l in open(meta_path) if "=" in l)
 jobs = meta.get("jobs", "2")

@@ -25,6 +25,14 @@ void add_input_flags(CLI::App& cmd, InputFlags& flags) {
                  "A longer field (or a record over 4 times this) rejects its record: bytes, or 512K, 4M, 1G [default: 16M]");
 }
 
+PipelineOptions pipeline_options(const InputFlags& flags, const InputOptions& input) {
+  PipelineOptions po;
+  po.inputs = flags.inputs;
+  po.input = input;
+  po.strict = flags.strict;
+  return po;
+}
+
 std::optional<ScoringSetup> prepare_scoring(const std::string& rules_path, const InputFlags& flags,
                                             Reporter& reporter) {
   auto rules = load_rules_reporting(rules_path, reporter);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/lead_pipeline.h"
 #include "cli/reporter.h"
 #include "input/open_input.h"
 #include "leadscore/rules.h"
@@ -21,6 +22,9 @@ struct ScoringSetup {
 };
 std::optional<ScoringSetup> prepare_scoring(const std::string& rules_path, const InputFlags& flags,
                                             Reporter& reporter);
+
+// The scoring loop's options from the shared input flags.
+PipelineOptions pipeline_options(const InputFlags& flags, const InputOptions& input);
 
 // Loads a rules file, printing every problem; nullopt when it is invalid.
 std::optional<RuleSet> load_rules_reporting(const std::string& path, Reporter& reporter);

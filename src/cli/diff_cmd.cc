@@ -115,10 +115,7 @@ ExitCode run_diff(const DiffOptions& opts) {
 
   Scorer old_scorer(*old_rules, *old_as_of);
   Scorer new_scorer(*new_rules, *new_as_of);
-  PipelineOptions po;
-  po.inputs = opts.in.inputs;
-  po.input = *input;
-  po.strict = opts.in.strict;
+  PipelineOptions po = pipeline_options(opts.in, *input);
   LeadPipeline pipeline(old_scorer, po, reporter);
   if (!pipeline.open()) return ExitCode::kFailed;
 

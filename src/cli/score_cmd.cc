@@ -97,10 +97,7 @@ ExitCode run_score(const ScoreOptions& opts) {
 
   Scorer scorer(*rules, *as_of);
   std::optional<RejectsFile> rejects;
-  PipelineOptions po;
-  po.inputs = opts.in.inputs;
-  po.input = *input;
-  po.strict = opts.in.strict;
+  PipelineOptions po = pipeline_options(opts.in, *input);
   if (!opts.rejects.empty()) po.on_reject = [&rejects](size_t i, std::string_view raw) { rejects->add(i, raw); };
   LeadPipeline pipeline(scorer, po, reporter);
   if (!pipeline.open()) return ExitCode::kFailed;

@@ -40,10 +40,7 @@ ExitCode run_summary(const SummaryOptions& opts) {
   const InputOptions* input = &setup->input;
 
   Scorer scorer(*rules, *as_of);
-  PipelineOptions po;
-  po.inputs = opts.in.inputs;
-  po.input = *input;
-  po.strict = opts.in.strict;
+  PipelineOptions po = pipeline_options(opts.in, *input);
   LeadPipeline pipeline(scorer, po, reporter);
   if (!pipeline.open()) return ExitCode::kFailed;
 
