@@ -34,11 +34,20 @@ uint64_t count_byte(const char* data, size_t size, char c) {
   uint64_t n = 0;
   size_t i = 0;
 #if defined(__SSE2__)
-  // 16 bytes per step: compare, turn the matches into a bit mask, count bits.
+  // 16 bytes per step: each match subtracts -1 from its byte lane's counter;
+  // before a lane can overflow (255 steps) the lanes are summed.
   const __m128i needle = _mm_set1_epi8(c);
-  for (; i + 16 <= size; i += 16) {
-    __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    n += static_cast<uint64_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, needle)))));
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= size) {
+    const size_t stop = std::min(size - 15, i + 255 * 16);
+    __m128i lanes = zero;
+    for (; i < stop; i += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(block, needle));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, zero);  // two 64-bit halves
+    n += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
   }
 #endif
   for (; i < size; ++i) n += data[i] == c;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "input/byte_source.h"
+#include "input/csv_chunk_reader.h"
 #include "input/csv_reader.h"
 #include "input/input_buffer.h"
 #include "input/json_array_reader.h"
@@ -37,20 +38,15 @@ std::string display_name(const std::string& path) { return path == "-" ? "<stdin
 std::unique_ptr<RecordReader> open_chunk_reader(std::string_view bytes, InputFormat format, char delimiter,
                                                 const std::string& name, const InputOptions& options,
                                                 const std::vector<std::string>* header) {
+  if (format != InputFormat::kJsonLines) {
+    if (header && !header->empty()) return std::make_unique<CsvChunkReader>(bytes, name, delimiter, options, *header);
+    return open_full_csv_chunk_reader(bytes, delimiter, name, options, header);
+  }
   ByteSource source;
   source.open_memory(bytes.data(), bytes.size());
   // One block holds the whole chunk, so the reader never slides its window.
   InputBuffer buffer(std::move(source), bytes.size() + 1);
-  if (format == InputFormat::kJsonLines) {
-    return std::make_unique<JsonLinesReader>(std::move(buffer), 0, name, options);
-  }
-  InputOptions chunk_options = options;
-  chunk_options.has_header = false;
-  chunk_options.header = header;
-  auto reader = std::make_unique<CsvReader>(std::move(buffer), 0, name, delimiter, chunk_options);
-  Diagnostics ignored;  // without a header and with a delimiter, open() only sets up
-  reader->open(ignored);
-  return reader;
+  return std::make_unique<JsonLinesReader>(std::move(buffer), 0, name, options);
 }
 
 std::unique_ptr<RecordReader> open_input(const std::string& path, const InputOptions& options,

@@ -128,3 +128,17 @@ TEST_CASE("count_byte counts across the 16-byte steps and the tail", "[chunks]")
 
 }  // namespace
 }  // namespace leadscore
+
+namespace leadscore {
+namespace {
+
+TEST_CASE("count_byte: long runs of matches do not overflow its byte counters", "[chunks]") {
+  const std::string all(255 * 16 * 3 + 21, '\n');
+  for (size_t n : {size_t{0}, size_t{15}, size_t{16}, size_t{255 * 16}, size_t{255 * 16 + 1}, all.size()}) {
+    CHECK(count_byte(all.data(), n, '\n') == n);
+  }
+  CHECK(count_lines(all.data(), all.size()) == all.size());
+}
+
+}  // namespace
+}  // namespace leadscore

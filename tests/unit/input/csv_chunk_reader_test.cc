@@ -1,0 +1,205 @@
+// CsvChunkReader must hand out exactly what the full CsvReader hands out for
+// the same chunk: records, line and record numbers, raw bytes, rejections and
+// their messages. Checked on hand-picked cases and on generated text.
+#include <random>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "input/csv_chunk_reader.h"
+#include "input/csv_structure.h"
+
+namespace leadscore {
+namespace {
+
+struct Outcome {
+  ReadStatus status;
+  uint64_t line = 0;
+  uint64_t number = 0;
+  uint64_t column = 0;
+  std::vector<std::string> values;
+  std::string raw;
+  std::string message;
+
+  bool operator==(const Outcome&) const = default;
+};
+
+std::vector<Outcome> drain(RecordReader& reader) {
+  std::vector<Outcome> out;
+  InputRecord rec;
+  RecordError err;
+  for (;;) {
+    const ReadStatus s = reader.next(rec, err);
+    if (s == ReadStatus::kEnd) break;
+    Outcome o{s};
+    if (s == ReadStatus::kRecord) {
+      o.line = rec.line;
+      o.number = rec.number;
+      o.values.assign(rec.values.begin(), rec.values.end());
+      o.raw = rec.raw;
+    } else {
+      o.line = err.line;
+      o.column = err.column;
+      o.message = err.message;
+      o.raw = err.raw;
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<Outcome> fast(const std::string& chunk, const std::vector<std::string>& header, char delimiter = ',',
+                          InputOptions options = {}) {
+  CsvChunkReader reader(chunk, "in.csv", delimiter, options, header);
+  return drain(reader);
+}
+
+std::vector<Outcome> full(const std::string& chunk, const std::vector<std::string>& header, char delimiter = ',',
+                          InputOptions options = {}) {
+  auto reader = open_full_csv_chunk_reader(chunk, delimiter, "in.csv", options, &header);
+  return drain(*reader);
+}
+
+std::string show(const std::vector<Outcome>& outcomes) {
+  std::string s;
+  for (const Outcome& o : outcomes) {
+    s += o.status == ReadStatus::kRecord ? "record" : "rejected";
+    s += " line " + std::to_string(o.line) + " #" + std::to_string(o.number) + " col " + std::to_string(o.column) + ":";
+    for (const std::string& v : o.values) s += " [" + v + "]";
+    s += " raw [" + o.raw + "] " + o.message + "\n";
+  }
+  return s;
+}
+
+void check_same(const std::string& chunk, const std::vector<std::string>& header, char delimiter = ',') {
+  INFO("chunk: [" << chunk << "]");
+  const auto a = fast(chunk, header, delimiter);
+  const auto b = full(chunk, header, delimiter);
+  INFO("fast:\n" << show(a) << "full:\n" << show(b));
+  CHECK(a == b);
+}
+
+TEST_CASE("chunk reader: plain rows become views of their fields", "[csv][chunks]") {
+  const std::vector<std::string> header{"id", "name", "n"};
+  const auto out = fast("1,Ann,3\r\n2,\"Bo, \"\"B\"\"\",\n3,\"multi\nline\",5", header);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].values == std::vector<std::string>{"1", "Ann", "3"});
+  CHECK(out[0].raw == "1,Ann,3");
+  CHECK(out[1].values == std::vector<std::string>{"2", "Bo, \"B\"", ""});
+  CHECK(out[1].line == 2);
+  CHECK(out[2].values == std::vector<std::string>{"3", "multi\nline", "5"});
+  CHECK(out[2].line == 3);
+  CHECK(out[2].number == 3);
+}
+
+TEST_CASE("chunk reader: unusual rows read exactly as the full reader reads them", "[csv][chunks]") {
+  const std::vector<std::string> two{"a", "b"};
+  for (const std::string chunk : {
+           "",
+           "1,2\n",
+           "1,2",
+           "1,2\r\n3,4\r\n",
+           "1,2\n\n3,4\n",               // a blank line
+           "1,2\r\n\r\n3,4\n",           // a blank CRLF line
+           "1,2\n3\n4,5\n",              // too few fields
+           "1,2\n3,4,5\n6,7\n",          // too many
+           "1,2\r3,4\r",                 // lone CR line ends
+           "1,2\r",                      // a CR at the very end
+           "1,a\rb\n",                   // a CR inside unquoted text
+           "1,ab\"c\n2,3\n",             // a quote inside unquoted text
+           "1,\"ab\"c\n2,3\n",           // text after a closing quote
+           "1,\"ab\" \n",                // a space after a closing quote
+           "1,\"unterminated\n2,3\n",    // a quoted field open to the end
+           "1,\"a\r\nb\"\n2,\"c\rd\"\n",  // CRLF and CR inside quotes
+           "1,\"\"\n2,\"\"\"\"\n",       // empty and quote-only quoted fields
+           "\"1\",\"2\"\r\n",
+           "1,\xC3\xA9t\xC3\xA9\n2,\xFF\n3,4\n",  // valid, then invalid UTF-8
+           "1,\xE2\x82\n",               // truncated UTF-8
+           ",\n,,\n",                    // empty fields, then a ragged row
+           "1,2,\n",
+       }) {
+    check_same(chunk, two);
+  }
+  check_same("\n\nx\n\ny\n", {"only"});
+  check_same("x\n\"\"\n\n", {"only"});
+  check_same("1;\"a;b\";c\n2;3;4\n", {"a", "b", "c"}, ';');
+  check_same("1\t\"a\tb\"\n", {"a", "b"}, '\t');
+}
+
+TEST_CASE("chunk reader: fields straddling 64-byte blocks", "[csv][chunks]") {
+  const std::vector<std::string> header{"a", "b", "c"};
+  for (size_t pad = 0; pad < 140; ++pad) {
+    const std::string p(pad, 'x');
+    check_same(p + ",\"q,\"\"" + p + "\",z\r\n" + p + ",2,3\n", header);
+    check_same(p + ",\"q\n" + p + "\",z\r\n1,2,3", header);
+    check_same(p + ",2,3\r", header);
+    check_same(p + ",\"2\"x,3\n", header);
+  }
+}
+
+TEST_CASE("chunk reader: generated CSV reads as the full reader reads it", "[csv][chunks]") {
+  static const std::vector<std::string> kPieces = {
+      ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "\"\"", "\"a,b\"", "\"x\ny\"", "abc", "12", " ",
+      "\xC3\xA9", "\xFF", "\xE2\x82\xAC", "\t", ";", "longer field text"};
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 3000; ++round) {
+    const size_t columns = 1 + rng() % 4;
+    std::vector<std::string> header;
+    for (size_t c = 0; c < columns; ++c) header.push_back("c" + std::to_string(c));
+    std::string text;
+    const unsigned pieces = rng() % 120;
+    for (unsigned i = 0; i < pieces; ++i) text += kPieces[rng() % kPieces.size()];
+    check_same(text, header);
+  }
+}
+
+TEST_CASE("chunk reader: well-formed generated rows stay on the fast path and agree", "[csv][chunks]") {
+  static const std::vector<std::string> kValues = {"", "a", "plain text", "\"q, \"\"x\"\"\"", "\"two\nlines\"",
+                                                   "\xC3\xA9l\xC3\xA8ve", "12.5", "\"\"", "\"\r\n\""};
+  std::mt19937 rng(7);
+  const std::vector<std::string> header{"a", "b", "c", "d", "e"};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const unsigned rows = rng() % 40;
+    for (unsigned r = 0; r < rows; ++r) {
+      for (size_t c = 0; c < header.size(); ++c) {
+        if (c) text += ',';
+        text += kValues[rng() % kValues.size()];
+      }
+      text += rng() % 2 ? "\r\n" : "\n";
+    }
+    check_same(text, header);
+    CsvStructure s;
+    s.index(text, ',');
+    CHECK(s.unusual() == CsvStructure::kNone);
+  }
+}
+
+TEST_CASE("csv structure: the first unusual byte and the ends before it", "[csv][chunks]") {
+  CsvStructure s;
+  s.index("a,\"b,c\"\nd,e\n", ',');
+  CHECK(s.unusual() == CsvStructure::kNone);
+  REQUIRE(s.end_count() == 4);
+  CHECK(std::vector<uint32_t>(s.ends(), s.ends() + 4) == std::vector<uint32_t>{1, 7, 9, 11});
+  s.index("a,b\nc,d\"e\nf,g\n", ',');
+  CHECK(s.unusual() == 7);
+  CHECK(s.end_count() == 3);
+  s.index("a,b\n\xC3(,x\n", ',');
+  CHECK(s.unusual() == 4);
+  CHECK(s.end_count() == 2);
+  s.index("a,\"b", ',');
+  CHECK(s.unusual() == 3);
+}
+
+TEST_CASE("chunk reader: a chunk larger than the field limit goes to the full reader", "[csv][chunks]") {
+  InputOptions options;
+  options.max_field_bytes = 4;
+  const std::vector<std::string> header{"a", "b"};
+  const std::string chunk = "1,2\n123456,7\n";
+  CHECK(fast(chunk, header, ',', options) == full(chunk, header, ',', options));
+  CHECK(fast(chunk, header, ',', options)[1].message == "field 1 is 6 bytes, expected at most 4");
+}
+
+}  // namespace
+}  // namespace leadscore
