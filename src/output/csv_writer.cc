@@ -1,6 +1,7 @@
 // CSV output: RFC 4180, comma-separated, LF line ends, fields quoted only
 // when they hold a comma, a quote or a line break. With --excel: a BOM, CRLF
 // and formula-like text cells defused (see append_excel_field).
+#include <cstring>
 #include <set>
 
 #include "leadscore/values.h"
@@ -130,16 +131,22 @@ class CsvWriter : public ResultWriter {
  private:
   // ",score,fit,engagement,stage,reasons[,explanation]\n" after a copied row.
   void append_results(const ScoredLead& lead, const Verdict& v, std::string& buf) {
+    // Numbers and stage are assembled on the stack and appended at once.
+    char line[4 * 34];
+    char* p = line;
     char num[32];
-    buf += ',';
-    buf.append(format_number(v.score, num));
-    buf += ',';
-    buf.append(format_number(v.fit, num));
-    buf += ',';
-    buf.append(format_number(v.engagement, num));
-    buf += ',';
-    buf.append(stage_name(v.stage));
-    buf += ',';
+    for (double x : {v.score, v.fit, v.engagement}) {
+      *p++ = ',';
+      const std::string_view text = format_number(x, num);
+      std::memcpy(p, text.data(), text.size());
+      p += text.size();
+    }
+    *p++ = ',';
+    const std::string_view stage = stage_name(v.stage);
+    std::memcpy(p, stage.data(), stage.size());
+    p += stage.size();
+    *p++ = ',';
+    buf.append(line, static_cast<size_t>(p - line));
     // Ids are letters, digits, '_', '-' and '.', so reasons never need quotes.
     append_reasons(rules_, v, buf);
     if (options_.explain && lead.explanation) {

@@ -106,6 +106,12 @@ bool OutputSink::write_all(std::string_view bytes) {
 }
 
 void OutputSink::write(std::string_view bytes) {
+  // A piece as large as the buffer (a scored chunk) goes straight out, uncopied.
+  if (bytes.size() >= kFlushAt) {
+    flush();
+    write_all(bytes);
+    return;
+  }
   buffer_.append(bytes);
   flush_if_large();
 }
