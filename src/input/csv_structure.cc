@@ -1,5 +1,6 @@
 #include "input/csv_structure.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "input/text_scan.h"
@@ -88,7 +89,16 @@ void CsvStructure::index(std::string_view bytes, char delimiter) {
   uint64_t after_quote = 0;
   uint64_t after_close = 0;
   uint64_t after_cr = 0;
-  bool non_ascii = false;
+  // UTF-8 is checked run by run of blocks holding non-ASCII bytes: a run
+  // starts after an ASCII block, so at a character boundary, and a character
+  // cut off at its end is followed by ASCII, so invalid anyway.
+  size_t run_start = kNone;
+  size_t bad_utf8 = kNone;
+  const auto check_run = [&](size_t end) {
+    if (bad_utf8 != kNone) return;
+    const size_t bad = find_invalid_utf8(bytes.substr(run_start, end - run_start));
+    if (bad != std::string_view::npos) bad_utf8 = run_start + bad;
+  };
   char tail[64];
   for (size_t base = 0; base < n; base += 64) {
     const size_t left = n - base;
@@ -121,7 +131,12 @@ void CsvStructure::index(std::string_view bytes, char delimiter) {
     after_quote = b.quote >> 63;
     after_close = closing >> 63;
     after_cr = cr_outside >> 63;
-    non_ascii = non_ascii || b.non_ascii;
+    if (b.non_ascii) {
+      if (run_start == kNone) run_start = base;
+    } else if (run_start != kNone) {
+      check_run(base);
+      run_start = kNone;
+    }
 
     uint64_t keep = ends;
     if (unusual) {
@@ -139,12 +154,10 @@ void CsvStructure::index(std::string_view bytes, char delimiter) {
   // (Padding past the end is zeros, so `inside` holds for the last byte.)
   if (unusual_ == kNone && n > 0 && (inside || bytes[n - 1] == '\r')) unusual_ = n - 1;
   count_ = static_cast<size_t>(out - ends_.get());
-  if (non_ascii) {
-    const size_t bad = find_invalid_utf8(bytes.substr(0, unusual_ == kNone ? n : unusual_));
-    if (bad != std::string_view::npos) {
-      unusual_ = bad;
-      while (count_ > 0 && ends_[count_ - 1] >= bad) --count_;
-    }
+  if (run_start != kNone) check_run(std::min(n, unusual_ == kNone ? n : (unusual_ | 63) + 1));
+  if (bad_utf8 < unusual_) {
+    unusual_ = bad_utf8;
+    while (count_ > 0 && ends_[count_ - 1] >= bad_utf8) --count_;
   }
 }
 

@@ -135,6 +135,10 @@ TEST_CASE("chunk reader: fields straddling 64-byte blocks", "[csv][chunks]") {
     check_same(p + ",\"q\n" + p + "\",z\r\n1,2,3", header);
     check_same(p + ",2,3\r", header);
     check_same(p + ",\"2\"x,3\n", header);
+    // Characters and broken characters across block boundaries.
+    check_same(p + ",\xE2\x82\xAC,3\n" + p + ",\xF0\x9F\x98\x80,\xC3\xA9\n", header);
+    check_same(p + ",\xE2\x82,3\n4,5,6\n", header);
+    check_same(p + ",\xC3\xA9" + std::string(70, 'y') + "\x82,3\n", header);
   }
 }
 
