@@ -19,7 +19,7 @@ namespace leadscore {
 // conditions memoised. Owned by one thread; reused across leads.
 struct LeadScratch {
   struct FieldCache {
-    uint8_t state = 0;  // what was computed (bit flags, see lead_context.cc)
+    uint8_t state = 0;  // missing, parses tried, problems reported (bit flags, see lead_context.h)
     uint8_t ok = 0;     // which parses succeeded
     double number = 0;
     int32_t day = 0;

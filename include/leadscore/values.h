@@ -9,12 +9,43 @@
 
 namespace leadscore {
 
+// ASCII case-insensitive comparison and lower-casing helpers. Inline: the
+// scorer calls them several times per field of every lead.
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+inline bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 // Surrounding ASCII white space removed.
-std::string_view trim(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+  // Most values have nothing to trim; two tests say so.
+  if (!s.empty() && !is_ascii_space(s.front()) && !is_ascii_space(s.back())) return s;
+  size_t b = 0, e = s.size();
+  while (b < e && is_ascii_space(s[b])) ++b;
+  while (e > b && is_ascii_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
 
 // True for a (trimmed) empty value, `null`, `N/A` (ASCII case-insensitive).
 // Extra rule-defined missing markers are checked by the scorer.
-bool is_builtin_missing(std::string_view trimmed);
+inline bool is_builtin_missing(std::string_view trimmed) {
+  // The length decides which marker could match, so most values cost one test.
+  switch (trimmed.size()) {
+    case 0: return true;
+    case 3: return iequals(trimmed, "n/a");
+    case 4: return iequals(trimmed, "null");
+    default: return false;
+  }
+}
 
 // A plain decimal, optionally signed, with an optional leading currency sign
 // ($, €, £), `,` thousands separators between groups of three digits, an
@@ -49,15 +80,16 @@ CivilDate civil_from_days(int32_t days);
 // Today's UTC day number, from the system clock. Only the front end calls it.
 int32_t today_utc();
 
+// std::round without the library call: the nearest whole number, halves away
+// from zero. Equal to std::round except that it may return +0 where std::round
+// returns -0.
+double round_half_away(double v);
+
 // Rounds to 2 decimals, half away from zero.
 double round2(double v);
 
 // Formats a number rounded to 2 decimals with trailing zeros trimmed:
 // 15, 12.5, 7.33, -10. Writes into buf (at least 32 bytes); returns the view.
 std::string_view format_number(double v, char* buf);
-
-// ASCII case-insensitive comparison and lower-casing helpers.
-bool iequals(std::string_view a, std::string_view b);
-char ascii_lower(char c);
 
 }  // namespace leadscore

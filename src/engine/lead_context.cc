@@ -8,22 +8,21 @@ namespace leadscore::engine_internal {
 
 namespace {
 
-enum : uint8_t {
-  kTrimmed = 1,
-  kMissing = 2,
-  kNumberTried = 4,
-  kBoolTried = 8,
-  kDayTried = 16,
-  kNumberReported = 32,
-  kBoolReported = 64,
-  kDayReported = 128,
-};
-
 constexpr size_t kRegexMemoLimit = 4096;
 constexpr size_t kRegexMemoMaxKey = 256;
 
-// FieldCache::ok bits: which of the parses succeeded.
-constexpr uint8_t kNumberOk = 1, kBoolOk = 2, kDayOk = 4;
+
+// trim's white space (space, \t \n \v \f \r), tested with at most two
+// comparisons since most characters are above ' '.
+bool is_white(char c) {
+  return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r'));
+}
+
+// Equal to trim(); the first test settles most values, which have nothing to trim.
+std::string_view trimmed(std::string_view s) {
+  if (!s.empty() && !is_white(s.front()) && !is_white(s.back())) return s;
+  return trim(s);
+}
 
 }  // namespace
 
@@ -48,40 +47,37 @@ bool iends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
+bool domain_is_or_under(std::string_view d, std::string_view domain) {
+  if (d.size() == domain.size()) return iequals(d, domain);
+  return d.size() > domain.size() && d[d.size() - domain.size() - 1] == '.' &&
+         iequals(d.substr(d.size() - domain.size()), domain);
+}
+
 bool email_domain_matches(std::string_view email, std::string_view domain) {
   size_t at = email.rfind('@');
   if (at == std::string_view::npos) return false;
-  std::string_view d = email.substr(at + 1);
-  if (iequals(d, domain)) return true;
-  return d.size() > domain.size() && d[d.size() - domain.size() - 1] == '.' && iends_with(d, domain);
+  return domain_is_or_under(email.substr(at + 1), domain);
 }
 
 void LeadContext::reset() {
-  scratch_.fields.assign(rules_.fields.size(), LeadScratch::FieldCache{});
-  scratch_.criterion_memo.assign(rules_.criteria.size(), -1);
+  const size_t n = rules_.fields.size();
+  if (scratch_.fields.size() != n) scratch_.fields.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    LeadScratch::FieldCache& f = scratch_.fields[i];
+    f.text = i < values_.size() ? trimmed(values_[i]) : std::string_view();
+    bool is_missing = is_builtin_missing(f.text);
+    for (size_t m = 0; !is_missing && m < rules_.missing_values.size(); ++m) {
+      is_missing = iequals(f.text, rules_.missing_values[m]);
+    }
+    f.state = is_missing ? kMissing : 0;
+    f.ok = 0;
+  }
+  scratch_.criterion_memo.resize(rules_.criteria.size());
+  std::fill(scratch_.criterion_memo.begin(), scratch_.criterion_memo.end(), int8_t{-1});
   if (scratch_.memo_serial != rules_.serial || rules_.serial == 0) {
     scratch_.regex_memo.assign(static_cast<size_t>(rules_.regex_count), {});
     scratch_.memo_serial = rules_.serial;
   }
-}
-
-std::string_view LeadContext::text(int field) {
-  LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
-  if (!(f.state & kTrimmed)) {
-    f.state |= kTrimmed;
-    f.text = trim(values_[static_cast<size_t>(field)]);
-    bool is_missing = is_builtin_missing(f.text);
-    for (size_t i = 0; !is_missing && i < rules_.missing_values.size(); ++i) {
-      is_missing = iequals(f.text, rules_.missing_values[i]);
-    }
-    if (is_missing) f.state |= kMissing;
-  }
-  return f.text;
-}
-
-bool LeadContext::missing(int field) {
-  text(field);
-  return scratch_.fields[static_cast<size_t>(field)].state & kMissing;
 }
 
 void LeadContext::report(int field, ValueProblem p, uint8_t flag) {
@@ -91,7 +87,7 @@ void LeadContext::report(int field, ValueProblem p, uint8_t flag) {
   verdict_.bad_values.push_back(BadValue{field, p});
 }
 
-std::optional<double> LeadContext::number(int field, bool should_report) {
+std::optional<double> LeadContext::parse_number_of(int field, bool should_report) {
   if (missing(field)) return std::nullopt;
   LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
   if (!(f.state & kNumberTried)) {
@@ -106,7 +102,7 @@ std::optional<double> LeadContext::number(int field, bool should_report) {
   return std::nullopt;
 }
 
-std::optional<bool> LeadContext::boolean(int field, bool should_report) {
+std::optional<bool> LeadContext::parse_bool_of(int field, bool should_report) {
   if (missing(field)) return std::nullopt;
   LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
   if (!(f.state & kBoolTried)) {
@@ -121,7 +117,7 @@ std::optional<bool> LeadContext::boolean(int field, bool should_report) {
   return std::nullopt;
 }
 
-std::optional<int32_t> LeadContext::day(int field, bool should_report) {
+std::optional<int32_t> LeadContext::parse_day_of(int field, bool should_report) {
   if (missing(field)) return std::nullopt;
   LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
   if (!(f.state & kDayTried)) {
@@ -149,16 +145,42 @@ bool LeadContext::literal_equals(const Literal& lit, int field, bool case_sensit
   return case_sensitive ? t == lit.text : iequals(t, lit.folded);
 }
 
-bool LeadContext::criterion_holds(int criterion) {
-  int8_t& memo = scratch_.criterion_memo[static_cast<size_t>(criterion)];
-  if (memo >= 0) return memo == 1;
+bool LeadContext::matches(const Condition& c, std::string_view t) {
+  if (c.memo < 0) return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
+  LeadScratch::RegexMemo& memo = scratch_.regex_memo[static_cast<size_t>(c.memo)];
+  auto it = memo.find(t);
+  if (it != memo.end()) return it->second;
+  bool held = RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
+  // Bounded, so a column of unique values (free text) cannot grow it forever.
+  if (memo.size() < kRegexMemoLimit && t.size() <= kRegexMemoMaxKey) memo.emplace(std::string(t), held);
+  return held;
+}
+
+bool LeadContext::email_domain_in(const Condition& c, std::string_view t) {
+  size_t at = t.rfind('@');
+  if (at == std::string_view::npos) return false;
+  std::string_view domain = t.substr(at + 1);  // found once for all the literals
+  for (const Literal& lit : c.literals) {
+    if (domain_is_or_under(domain, lit.folded)) return true;
+  }
+  return false;
+}
+
+bool LeadContext::in_literals(const Condition& c) {
+  for (const Literal& lit : c.literals) {
+    if (literal_equals(lit, c.field, c.case_sensitive)) return true;
+  }
+  return false;
+}
+
+bool LeadContext::evaluate_criterion(int criterion) {
   const Criterion& c = rules_.criteria[static_cast<size_t>(criterion)];
   bool holds = !c.when || eval(*c.when);
-  memo = holds ? 1 : 0;
+  scratch_.criterion_memo[static_cast<size_t>(criterion)] = holds ? 1 : 0;
   return holds;
 }
 
-bool LeadContext::eval(const Condition& c) {
+bool LeadContext::eval_composite(const Condition& c) {
   switch (c.op) {
     case Op::kAll:
       for (const Condition& child : c.children) {
@@ -191,16 +213,9 @@ bool LeadContext::eval_leaf(const Condition& c) {
     case Op::kNotEquals:
       return !literal_equals(c.literals[0], c.field, c.case_sensitive);
     case Op::kIn:
-    case Op::kNotIn: {
-      bool found = false;
-      for (const Literal& lit : c.literals) {
-        if (literal_equals(lit, c.field, c.case_sensitive)) {
-          found = true;
-          break;
-        }
-      }
-      return c.op == Op::kIn ? found : !found;
-    }
+      return in_literals(c);
+    case Op::kNotIn:
+      return !in_literals(c);
     case Op::kContains:
       for (const Literal& lit : c.literals) {
         if (c.case_sensitive ? t.find(lit.text) != std::string_view::npos : icontains(t, lit.folded)) return true;
@@ -216,25 +231,10 @@ bool LeadContext::eval_leaf(const Condition& c) {
         if (c.case_sensitive ? t.ends_with(lit.text) : iends_with(t, lit.folded)) return true;
       }
       return false;
-    case Op::kMatches: {
-      if (c.memo < 0) return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
-      LeadScratch::RegexMemo& memo = scratch_.regex_memo[static_cast<size_t>(c.memo)];
-      auto it = memo.find(t);
-      if (it != memo.end()) return it->second;
-      bool held = RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
-      // Bounded, so a column of unique values (free text) cannot grow it forever.
-      if (memo.size() < kRegexMemoLimit && t.size() <= kRegexMemoMaxKey) memo.emplace(std::string(t), held);
-      return held;
-    }
-    case Op::kEmailDomainIn: {
-      size_t at = t.rfind('@');
-      if (at == std::string_view::npos) return false;
-      std::string_view domain = t.substr(at);  // keeps the '@' so every literal matches the same way
-      for (const Literal& lit : c.literals) {
-        if (email_domain_matches(domain, lit.folded)) return true;
-      }
-      return false;
-    }
+    case Op::kMatches:
+      return matches(c, t);
+    case Op::kEmailDomainIn:
+      return email_domain_in(c, t);
     case Op::kIs: {
       auto b = boolean(c.field, true);
       return b && *b == c.flag;

@@ -17,19 +17,38 @@ class LeadContext {
               LeadScratch& scratch, Verdict& verdict)
       : rules_(rules), as_of_(as_of_day), values_(values), scratch_(scratch), verdict_(verdict) {}
 
-  // Clears the caches for a new lead (no allocation once sized).
+  // Starts a new lead: every field is trimmed and checked for missing markers
+  // once, up front, and the parse caches are cleared (no allocation once sized).
   void reset();
 
-  bool missing(int field);
-  std::string_view text(int field);  // trimmed
+  bool missing(int field) const { return scratch_.fields[static_cast<size_t>(field)].state & kMissing; }
+  std::string_view text(int field) const { return scratch_.fields[static_cast<size_t>(field)].text; }  // trimmed
   // Parsed values; nullopt when missing or unreadable. `report` records an
   // unreadable value as a BadValue in the verdict (once per field and kind).
-  std::optional<double> number(int field, bool report);
-  std::optional<bool> boolean(int field, bool report);
-  std::optional<int32_t> day(int field, bool report);
+  // The cached result is read inline; the first use of a field parses it.
+  std::optional<double> number(int field, bool report) {
+    const LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    if (f.ok & kNumberOk) return f.number;
+    return parse_number_of(field, report);
+  }
+  std::optional<bool> boolean(int field, bool report) {
+    const LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    if (f.ok & kBoolOk) return f.boolean;
+    return parse_bool_of(field, report);
+  }
+  std::optional<int32_t> day(int field, bool report) {
+    const LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    if (f.ok & kDayOk) return f.day;
+    return parse_day_of(field, report);
+  }
 
-  bool eval(const Condition& c);
-  bool criterion_holds(int criterion);
+  // Leaves go straight to eval_leaf; only all/any/not/criterion recurse.
+  bool eval(const Condition& c) { return c.op >= Op::kEquals ? eval_leaf(c) : eval_composite(c); }
+  bool criterion_holds(int criterion) {
+    int8_t memo = scratch_.criterion_memo[static_cast<size_t>(criterion)];
+    if (memo >= 0) return memo == 1;
+    return evaluate_criterion(criterion);
+  }
   bool literal_equals(const Literal& lit, int field, bool case_sensitive);
 
   int32_t as_of() const { return as_of_; }
@@ -37,7 +56,32 @@ class LeadContext {
 
  private:
   bool eval_leaf(const Condition& c);
+  bool eval_composite(const Condition& c);
+  bool evaluate_criterion(int criterion);
+  bool in_literals(const Condition& c);
+  // Kept out of eval_leaf so that the common leaves stay cheap to call.
+  [[gnu::noinline]] bool matches(const Condition& c, std::string_view t);
+  [[gnu::noinline]] bool email_domain_in(const Condition& c, std::string_view t);
+  std::optional<double> parse_number_of(int field, bool report);
+  std::optional<bool> parse_bool_of(int field, bool report);
+  std::optional<int32_t> parse_day_of(int field, bool report);
   void report(int field, ValueProblem p, uint8_t flag);
+
+ public:
+  // LeadScratch::FieldCache::state bits.
+  enum : uint8_t {
+    kMissing = 2,
+    kNumberTried = 4,
+    kBoolTried = 8,
+    kDayTried = 16,
+    kNumberReported = 32,
+    kBoolReported = 64,
+    kDayReported = 128,
+  };
+  // LeadScratch::FieldCache::ok bits: which of the parses succeeded.
+  enum : uint8_t { kNumberOk = 1, kBoolOk = 2, kDayOk = 4 };
+
+ private:
 
   const RuleSet& rules_;
   int32_t as_of_;
@@ -52,5 +96,7 @@ bool istarts_with(std::string_view s, std::string_view folded_prefix);
 bool iends_with(std::string_view s, std::string_view folded_suffix);
 // The part after the last '@' is `domain` or a subdomain of it.
 bool email_domain_matches(std::string_view email, std::string_view folded_domain);
+// `d` (an e-mail's domain) is `domain` or a subdomain of it.
+bool domain_is_or_under(std::string_view d, std::string_view folded_domain);
 
 }  // namespace leadscore::engine_internal

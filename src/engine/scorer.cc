@@ -82,7 +82,7 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
     group_large.assign(rules_.groups.size(), 0);
     group_sums = group_large.data();
   } else {
-    std::fill(group_small, group_small + 16, 0.0);
+    std::fill(group_small, group_small + rules_.groups.size(), 0.0);
   }
   for (size_t i = 0; i < rules_.criteria.size(); ++i) {
     const Criterion& c = rules_.criteria[i];

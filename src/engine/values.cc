@@ -10,7 +10,6 @@ namespace leadscore {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads exactly n digits at s[pos]; advances pos.
@@ -50,27 +49,6 @@ std::optional<int32_t> to_day(int64_t day) {
 std::optional<int32_t> floor_div(int64_t a, int64_t b) { return to_day(floor_div64(a, b)); }
 
 }  // namespace
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
-
-bool is_builtin_missing(std::string_view t) {
-  return t.empty() || iequals(t, "null") || iequals(t, "n/a");
-}
 
 std::optional<double> parse_number(std::string_view s) {
   if (s.empty() || s.size() > 256) return std::nullopt;
@@ -159,11 +137,19 @@ std::optional<double> parse_number(std::string_view s) {
 }
 
 std::optional<bool> parse_bool(std::string_view s) {
-  if (iequals(s, "true") || iequals(s, "yes") || iequals(s, "y") || iequals(s, "t") || s == "1") {
-    return true;
-  }
-  if (iequals(s, "false") || iequals(s, "no") || iequals(s, "n") || iequals(s, "f") || s == "0") {
-    return false;
+  // Each accepted spelling has its own length, so one comparison decides.
+  switch (s.size()) {
+    case 1:
+      switch (ascii_lower(s[0])) {
+        case 'y': case 't': case '1': return true;
+        case 'n': case 'f': case '0': return false;
+        default: return std::nullopt;
+      }
+    case 2: if (iequals(s, "no")) return false; break;
+    case 3: if (iequals(s, "yes")) return true; break;
+    case 4: if (iequals(s, "true")) return true; break;
+    case 5: if (iequals(s, "false")) return false; break;
+    default: break;
   }
   return std::nullopt;
 }
@@ -191,8 +177,21 @@ CivilDate civil_from_days(int32_t z) {
   return {y + (m <= 2), m, d};
 }
 
+namespace {
+
+bool digits_at(std::string_view s, size_t pos, size_t n, int& out) { return read_digits(s, pos, n, out); }
+
+}  // namespace
+
 std::optional<int32_t> parse_date(std::string_view s) {
   if (s.empty()) return std::nullopt;
+  // Plain YYYY-MM-DD, the common case; anything else takes the general path.
+  int y = 0, mo = 0, d = 0;
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits_at(s, 0, 4, y) && digits_at(s, 5, 2, mo) &&
+      digits_at(s, 8, 2, d)) {
+    if (!valid_ymd(y, mo, d)) return std::nullopt;
+    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  }
   // Epoch seconds (up to 11 digits) or milliseconds (12-13 digits).
   bool all_digits = true;
   for (char c : s) all_digits = all_digits && is_digit(c);
@@ -204,7 +203,6 @@ std::optional<int32_t> parse_date(std::string_view s) {
     return floor_div(v, 86400);
   }
   size_t pos = 0;
-  int y, mo, d;
   if (!read_digits(s, pos, 4, y) || pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, mo) ||
       pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, d) || !valid_ymd(y, mo, d)) {
     return std::nullopt;
@@ -372,6 +370,16 @@ std::optional<int32_t> parse_date_with_format(std::string_view s, std::string_vi
   return floor_div(day * 1440 + hh * 60 + mm - offset, 1440);
 }
 
+double round_half_away(double v) {
+  // Doubles this large are whole already (and NaN and infinities stay as they are).
+  if (!(std::fabs(v) < 4503599627370496.0)) return v;  // 2^52
+  double whole = static_cast<double>(static_cast<int64_t>(v));  // truncated, exact
+  double fraction = v - whole;                                   // exact too
+  if (fraction >= 0.5) return whole + 1;
+  if (fraction <= -0.5) return whole - 1;
+  return whole;
+}
+
 int32_t today_utc() {
   auto now = std::chrono::system_clock::now();
   auto days = std::chrono::floor<std::chrono::days>(now);
@@ -379,7 +387,7 @@ int32_t today_utc() {
 }
 
 double round2(double v) {
-  double r = std::round(v * 100.0) / 100.0;
+  double r = round_half_away(v * 100.0) / 100.0;
   return r == 0 ? 0.0 : r;  // no negative zero
 }
 
@@ -390,7 +398,7 @@ std::string_view format_number(double v, char* buf) {
     return {buf, n > 0 && n < 32 ? static_cast<size_t>(n) : 0};
   }
   // Whole cents, printed by hand: this runs three times per scored lead.
-  long long cents = std::llround(v * 100.0);
+  long long cents = static_cast<long long>(round_half_away(v * 100.0));
   char* p = buf + 32;
   bool negative = cents < 0;
   unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
