@@ -34,7 +34,8 @@ void FieldBinder::resolve(const InputRecord& rec) {
   absent_.clear();
   for (size_t f = 0; f < rules_.fields.size(); ++f) {
     columns_[f] = find_column(names, &rules_.fields[f], rules_.fields[f].name);
-    if (columns_[f] < 0 && !rec.object) absent_.push_back(static_cast<int>(f));
+    // JSON records (with or without a tree) have their own names each.
+    if (columns_[f] < 0 && !rec.object && rec.names_fixed) absent_.push_back(static_cast<int>(f));
   }
   id_column_ = -1;
   id_name_.clear();
@@ -50,10 +51,22 @@ void FieldBinder::resolve(const InputRecord& rec) {
   if (id_column_ >= 0) id_name_ = names[static_cast<size_t>(id_column_)];
 }
 
+const nlohmann::ordered_json* FieldBinder::tree(const InputRecord& rec) {
+  if (rec.object || rec.names_fixed || rec.delimiter != 0) return rec.object;
+  if (!tree_parsed_) {
+    tree_parsed_ = true;
+    std::string message;
+    size_t offset;
+    tree_ = tree_parser_.parse(rec.raw, tree_record_, &message, &offset) ? tree_record_.object : nullptr;
+  }
+  return tree_;
+}
+
 std::string_view FieldBinder::nested(const InputRecord& rec, size_t field) {
   const std::string& name = rules_.fields[field].name;
-  if (!rec.object || name.find('.') == std::string::npos) return {};
-  const nlohmann::ordered_json* node = rec.object;
+  if (name.find('.') == std::string::npos) return {};
+  const nlohmann::ordered_json* node = tree(rec);
+  if (!node) return {};
   size_t start = 0;
   while (start <= name.size()) {
     size_t dot = name.find('.', start);
@@ -82,11 +95,18 @@ std::string_view FieldBinder::nested(const InputRecord& rec, size_t field) {
 
 void FieldBinder::bind(const InputRecord& rec, std::vector<std::string_view>& values) {
   header_changed_ = false;
-  // A CSV header never changes under the same pointer; JSON keys may.
-  bool same = rec.names == cached_names_ && (rec.names_fixed ? cached_fixed_ : *rec.names == cached_copy_);
+  tree_parsed_ = false;
+  // A CSV header never changes under the same pointer; JSON keys may, unless
+  // the reader vouches for them with the same serial.
+  bool same;
+  if (rec.names_fixed) same = rec.names == cached_names_ && cached_fixed_;
+  else if (rec.names_serial != 0 && rec.names_serial == cached_serial_) same = true;
+  else same = rec.names == cached_names_ && !cached_fixed_ && *rec.names == cached_copy_;
+  if (same && !rec.names_fixed) cached_serial_ = rec.names_serial;  // a new reader, same keys
   if (!same) {
     cached_names_ = rec.names;
     cached_fixed_ = rec.names_fixed;
+    cached_serial_ = rec.names_fixed ? 0 : rec.names_serial;
     if (rec.names_fixed) cached_copy_.clear();
     else cached_copy_ = *rec.names;
     resolve(rec);

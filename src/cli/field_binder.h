@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/json_object_parser.h"
 #include "input/record.h"
 #include "leadscore/rules.h"
 
@@ -35,10 +36,12 @@ class FieldBinder {
   void resolve(const InputRecord& rec);
   int find_column(const std::vector<std::string>& names, const FieldSpec* spec, std::string_view name) const;
   std::string_view nested(const InputRecord& rec, size_t field);
+  const nlohmann::ordered_json* tree(const InputRecord& rec);
 
   const RuleSet& rules_;
   const std::vector<std::string>* cached_names_ = nullptr;
   bool cached_fixed_ = false;
+  uint64_t cached_serial_ = 0;  // names_serial of the cached names, 0 if none
   std::vector<std::string> cached_copy_;
   std::vector<int> columns_;  // per field: column index, or -1
   int id_column_ = -1;
@@ -47,6 +50,11 @@ class FieldBinder {
   std::vector<bool> seen_;
   std::vector<int> absent_;
   std::vector<std::string> nested_text_;  // per field, for dotted JSON names
+  // JSON lines read without a tree: parsed here when a dotted name needs it.
+  JsonObjectParser tree_parser_;
+  InputRecord tree_record_;
+  const nlohmann::ordered_json* tree_ = nullptr;
+  bool tree_parsed_ = false;  // for the record being bound
   bool header_changed_ = false;
 };
 

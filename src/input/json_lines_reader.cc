@@ -65,7 +65,7 @@ ReadStatus JsonLinesReader::next(InputRecord& out, RecordError& err) {
 
     ++number_;
     size_t error_offset;
-    if (!parser_.parse(text, out, &err.message, &error_offset)) {
+    if (!fast_parser_.parse(text, out) && !parser_.parse(text, out, &err.message, &error_offset)) {
       err.line = line_number;
       err.column = error_offset == std::string_view::npos ? 0 : error_offset + 1;
       err.raw.assign(text);

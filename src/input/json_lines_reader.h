@@ -1,5 +1,6 @@
 // JSON lines: one JSON object per line; blank lines are skipped, CRLF is
-// accepted. A line is never kept whole beyond the record limit: a longer one is
+// accepted. Lines are parsed with simdjson where it gives the same record, else
+// with nlohmann/json (see JsonLineFastParser). A line is never kept whole beyond the record limit: a longer one is
 // skipped as it streams past and reported.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "input/input_buffer.h"
+#include "input/json_line_fast_parser.h"
 #include "input/json_object_parser.h"
 #include "input/open_input.h"
 #include "input/raw_prefix.h"
@@ -48,7 +50,8 @@ class JsonLinesReader final : public RecordReader {
   uint64_t number_ = 0;
   bool overflow_ = false;  // the current line is too long and being skipped
   RawPrefix overflow_raw_;
-  JsonObjectParser parser_;
+  JsonLineFastParser fast_parser_;  // most lines
+  JsonObjectParser parser_;         // the lines it declines, and their errors
 };
 
 }  // namespace leadscore

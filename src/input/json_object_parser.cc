@@ -258,7 +258,11 @@ bool JsonObjectParser::parse(std::string_view text, InputRecord& out, std::strin
     out.values[text_spans_[k].first] = std::string_view(text_).substr(begin, end - begin);
   }
   out.names = &names_;
+  out.names_fixed = false;
+  out.names_serial = 0;
+  out.delimiter = 0;
   out.object = &object_;
+  out.raw_compact = false;
   return true;
 }
 

@@ -26,10 +26,20 @@ struct InputRecord {
   // True when *names never changes for this reader (a CSV header), so users
   // may cache per names pointer instead of comparing names row by row.
   bool names_fixed = false;
+  // JSON lines: non-zero when the reader knows its names; records with the
+  // same serial have equal names, whatever reader they came from, so users may
+  // cache per serial instead of comparing names. 0: compare.
+  uint64_t names_serial = 0;
   char delimiter = 0;  // CSV: the delimiter `raw` is written with; JSON: 0
   std::vector<std::string_view> values;
   // JSON input only: the parsed object, so that JSON output can keep value types.
+  // JSON lines may come without it (null with delimiter 0): `raw` is then the
+  // object's text, to be parsed by whoever needs the tree.
   const nlohmann::ordered_json* object = nullptr;
+  // JSON without `object`: true when `raw` is written exactly as compact JSON
+  // output writes the object (no spaces, shortest number forms, no needless
+  // escapes), so that it can be copied as it is.
+  bool raw_compact = false;
   std::string_view raw;  // the record's bytes as read (for --rejects)
 };
 

@@ -1,13 +1,81 @@
 // JSON lines and JSON array output: the input object (types kept) with the
-// results set on it; keys that already exist are replaced in place.
+// results set on it; keys that already exist are replaced in place. A JSON
+// line already in compact form, with no key a result would replace, is copied
+// as written and the results appended: the same bytes, without a tree.
+#include <charconv>
+#include <cmath>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
+#include "input/json_object_parser.h"
 #include "output/json_number.h"
 #include "output/writers.h"
 
 namespace leadscore {
 
 namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Appends what json_number(v).dump() writes, without building the value
+// (the same rounding and the same choice of integer or double).
+void append_json_number(double v, std::string& out) {
+  v = round2(v);
+  char digits[64];
+  char* end = digits;
+  if (v == std::floor(v) && std::fabs(v) < 9e15) {
+    end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(v)).ptr;
+  } else if (std::isfinite(v)) {
+    end = nlohmann::detail::to_chars(digits, digits + sizeof digits, v);
+  } else {
+    out += "null";
+    return;
+  }
+  out.append(digits, end);
+}
+
+// Printable ASCII other than '"' and '\\': written as it is in a JSON string.
+bool plain_json_text(std::string_view text) {
+  bool plain = true;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    plain &= u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  }
+  return plain;
+}
+
+// Appends `text` as a JSON string, escaped as dump() escapes it.
+void append_json_string(std::string_view text, std::string& out) {
+  if (!plain_json_text(text)) {
+    out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  out.append(text);
+  out += '"';
+}
+
+// Appends "a; b; c" as the JSON array ["a","b","c"], as the tree would hold it.
+void append_json_list(std::string_view items, std::string& out) {
+  out += '[';
+  const bool plain = plain_json_text(items);
+  size_t start = 0;
+  while (start < items.size()) {
+    size_t end = items.find("; ", start);
+    if (end == std::string_view::npos) end = items.size();
+    if (start > 0) out += ',';
+    if (plain) {
+      out += '"';
+      out.append(items.substr(start, end - start));
+      out += '"';
+    } else {
+      append_json_string(items.substr(start, end - start), out);
+    }
+    start = end + 2;
+  }
+  out += ']';
+}
 
 class JsonWriter : public ResultWriter {
  public:
@@ -19,9 +87,17 @@ class JsonWriter : public ResultWriter {
 
   void write(const ScoredLead& lead, std::string& buf) override {
     const InputRecord& rec = *lead.record;
+    // JSON lines read without a tree (see InputRecord::object).
+    const bool untyped_json = !rec.object && rec.delimiter == 0 && !rec.raw.empty();
+    if (untyped_json && rec.raw_compact && !clashes_with_results(rec)) {
+      write_copied(lead, buf);
+      return;
+    }
+    const Json* tree = rec.object;
+    if (untyped_json) tree = reparse(rec.raw);
     nlohmann::ordered_json obj;
-    if (rec.object) {
-      obj = *rec.object;
+    if (tree) {
+      obj = *tree;
     } else {
       obj = nlohmann::ordered_json::object();
       for (size_t i = 0; i < rec.names->size() && i < rec.values.size(); ++i) {
@@ -66,9 +142,61 @@ class JsonWriter : public ResultWriter {
   }
 
  private:
+  // Whether a result would replace one of the record's keys (which keeps its
+  // place, so the line cannot just be extended). Cached per names serial.
+  bool clashes_with_results(const InputRecord& rec) {
+    if (rec.names_serial != 0 && rec.names_serial == clash_serial_) return clash_;
+    clash_ = false;
+    for (const std::string& name : *rec.names) {
+      for (const char* result : kResultColumns) clash_ = clash_ || name == result;
+      clash_ = clash_ || (options_.explain && name == "explanation");
+    }
+    clash_serial_ = rec.names_serial;
+    return clash_;
+  }
+
+  // The line copied as written (it is in compact form) with the results
+  // appended before its closing brace: what the tree's dump() would give.
+  void write_copied(const ScoredLead& lead, std::string& buf) {
+    const Verdict& v = *lead.verdict;
+    if (options_.format == OutputFormat::kJson) buf += ",\n";
+    const std::string_view raw = lead.record->raw;
+    buf.append(raw.substr(0, raw.size() - 1));
+    buf += raw.size() > 2 ? ",\"score\":" : "\"score\":";
+    append_json_number(v.score, buf);
+    buf += ",\"fit\":";
+    append_json_number(v.fit, buf);
+    buf += ",\"engagement\":";
+    append_json_number(v.engagement, buf);
+    buf += ",\"stage\":";
+    append_json_string(stage_name(v.stage), buf);
+    buf += ",\"reasons\":";
+    reasons_.clear();
+    append_reasons(rules_, v, reasons_);
+    append_json_list(reasons_, buf);
+    if (options_.explain && lead.explanation) {
+      buf += ",\"explanation\":";
+      append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, buf);
+    }
+    buf += '}';
+    if (options_.format == OutputFormat::kJsonLines) buf += '\n';
+  }
+
+  // The tree of a line read without one; null if it does not parse (the
+  // reader has parsed it already, so it does).
+  const Json* reparse(std::string_view raw) {
+    std::string message;
+    size_t offset;
+    return reparser_.parse(raw, reparsed_, &message, &offset) ? reparsed_.object : nullptr;
+  }
+
   const RuleSet& rules_;
   WriterOptions options_;
   std::string reasons_;
+  uint64_t clash_serial_ = 0;
+  bool clash_ = false;
+  JsonObjectParser reparser_;
+  InputRecord reparsed_;
 };
 
 }  // namespace

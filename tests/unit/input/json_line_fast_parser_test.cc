@@ -1,0 +1,245 @@
+// The simdjson line parser against JsonObjectParser, line by line: whatever
+// line it takes must give the very record JsonObjectParser gives, and a line it
+// marks compact must be exactly what compact JSON output writes.
+#include <random>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "input/json_line_fast_parser.h"
+#include "input/json_object_parser.h"
+#include "input_test_util.h"
+
+namespace leadscore::testing {
+namespace {
+
+struct Outcome {
+  bool taken = false;    // the fast parser gave a record
+  bool compact = false;  // ... and said its line is in compact form
+};
+
+// Parses `line` both ways and checks that they agree wherever the fast
+// parser answers.
+Outcome compare(const std::string& line) {
+  CAPTURE(line);
+  JsonObjectParser slow;
+  InputRecord expected;
+  std::string message;
+  size_t offset = 0;
+  const bool slow_ok = slow.parse(line, expected, &message, &offset);
+
+  JsonLineFastParser fast;
+  InputRecord got;
+  Outcome outcome;
+  outcome.taken = fast.parse(line, got);
+  if (!outcome.taken) return outcome;
+  REQUIRE(slow_ok);
+  CHECK(*got.names == *expected.names);
+  CHECK(got.values == expected.values);
+  CHECK(got.object == nullptr);
+  CHECK(got.delimiter == 0);
+  CHECK(got.names_serial != 0);
+  outcome.compact = got.raw_compact;
+  if (got.raw_compact) {
+    CHECK(expected.object->dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) == line);
+  }
+  return outcome;
+}
+
+TEST_CASE("fast jsonl: plain lines are taken and found compact", "[jsonl][fast]") {
+  for (const char* line : {R"({"a":"x","b":1,"c":true,"d":false,"e":null})", R"({"id":"L1"})",
+                           R"({"a":"caf\u00e9"})", R"({"a":"caf)"
+                                                   "\xC3\xA9"
+                                                   R"("})"}) {
+    const Outcome o = compare(line);
+    CHECK(o.taken);
+    if (std::string(line).find('\\') == std::string::npos) CHECK(o.compact);
+  }
+}
+
+TEST_CASE("fast jsonl: escapes and \\u sequences", "[jsonl][fast]") {
+  for (const char* line : {
+           R"({"s":"x\"y\\z\/w\b\f\n\r\t"})",
+           R"({"s":"\u0041\u00e9\u20AC\uFFFF"})",
+           R"({"s":"\ud83d\ude00 smile"})",  // a surrogate pair
+           R"({"s":"\u0000nul"})",
+           R"({"k\u00e9y":"v","k\"q":1})",
+           R"({"s":"\ud83d"})",       // a lone high surrogate
+           R"({"s":"\ude00"})",       // a lone low surrogate
+           R"({"s":"\ud83dx"})",      // high surrogate then text
+           R"({"s":"\ud83d\u0041"})", // high surrogate then no low one
+           R"({"s":"\x"})",
+           R"({"s":"\u12"})",
+           "{\"s\":\"tab\there\"}",   // a raw control character
+           "{\"s\":\"\x7f\"}",
+       }) {
+    compare(line);  // where it says compact, compare() checks the line against dump()
+  }
+  CHECK(compare(R"({"s":"\ud83d\ude00"})").taken);
+  CHECK_FALSE(compare(R"({"s":"\u00e9"})").compact);
+  CHECK_FALSE(compare(R"({"s":"\/"})").compact);
+  CHECK_FALSE(compare(R"({"s":"\u001F"})").compact);
+  CHECK_FALSE(compare(R"({"s":"\u0009"})").compact);
+  CHECK(compare(R"({"s":"a\"b\\c\n\t\b\f\r\u001f\u0000"})").compact);
+  CHECK(compare(R"({"k\"ey":"v"})").compact);
+  CHECK_FALSE(compare(R"({"k\u0065y":"v"})").compact);
+}
+
+TEST_CASE("fast jsonl: numbers are written as JsonObjectParser writes them", "[jsonl][fast]") {
+  for (const char* number :
+       {"0", "-0", "1", "-1", "42", "1.50", "1.5", "1e5", "1E5", "1e+5", "-1e-5", "0.1", "-0.0", "0.0",
+        "1e308", "1e309", "-1e309", "1e-400", "123456789012345678", "9223372036854775807",
+        "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615",
+        "18446744073709551616", "123456789012345678901234567890", "01", "-01", "1.", ".5", "-", "+1",
+        "1e", "0x10", "2.2250738585072014e-308", "4.9e-324", "3.141592653589793238462643383279",
+        "100.0", "1.0e2", "5e-7", "1e21", "1e22", "123456789.123"}) {
+    const std::string line = std::string(R"({"n":)") + number + "}";
+    compare(line);
+    compare(std::string(R"({"a":"x","n":)") + number + R"(,"z":1})");
+  }
+  CHECK(compare(R"({"n":1.5})").compact);
+  CHECK(compare(R"({"n":-0})").taken);
+  CHECK_FALSE(compare(R"({"n":-0})").compact);
+  CHECK_FALSE(compare(R"({"n":1.50})").compact);
+  CHECK_FALSE(compare(R"({"n":1e5})").compact);
+}
+
+TEST_CASE("fast jsonl: nested values, duplicates and odd shapes go to the slow parser", "[jsonl][fast]") {
+  CHECK_FALSE(compare(R"({"o":{"a":1}})").taken);
+  CHECK_FALSE(compare(R"({"a":[1,2]})").taken);
+  CHECK_FALSE(compare(R"({"a":1,"b":2,"a":3})").taken);
+  CHECK_FALSE(compare(R"({})").taken);
+  for (const char* line : {"[1,2]", "\"x\"", "42", "null", "true", "{\"a\":1} x", "{\"a\":1}}", "{\"a\":1,}",
+                           "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{a:1}", "{\"a\":tru}", "{\"a\":1", "{\"a\":",
+                           "", " ", "{\"a\":\"x}", "\xEF\xBB\xBF{\"a\":1}", "{\"a\":\"caf\xE9\"}",
+                           "{\"a\":\"\xC0\xAF\"}", "{\"a\":\"\xED\xA0\x80\"}"}) {
+    CHECK_FALSE(compare(line).taken);
+  }
+}
+
+TEST_CASE("fast jsonl: blanks between tokens are fine but not compact", "[jsonl][fast]") {
+  for (const char* line : {R"( {"a":1})", R"({"a":1} )", R"({ "a":1})", R"({"a" :1})", R"({"a": 1})",
+                           R"({"a":1 })", R"({"a":1 ,"b":2})", R"({"a":1, "b":2})", "{\"a\":1}\r",
+                           "{\"a\":1}\t", "\t{\"a\":\"x\"\t}"}) {
+    const Outcome o = compare(line);
+    CHECK(o.taken);
+    CHECK_FALSE(o.compact);
+  }
+}
+
+TEST_CASE("fast jsonl: a huge line", "[jsonl][fast]") {
+  std::string line = "{";
+  for (int i = 0; i < 20000; ++i) line += "\"k" + std::to_string(i) + "\":\"" + std::string(50, 'v') + "\",";
+  line += "\"last\":1.25}";
+  const Outcome o = compare(line);
+  CHECK(o.taken);
+  CHECK(o.compact);
+}
+
+TEST_CASE("fast jsonl: names keep their serial while the keys stay the same", "[jsonl][fast]") {
+  JsonLineFastParser fast;
+  InputRecord a, b, c, d;
+  REQUIRE(fast.parse(R"({"x":1,"y":2})", a));
+  const uint64_t first = a.names_serial;
+  REQUIRE(fast.parse(R"({"x":3,"y":4})", b));
+  CHECK(b.names_serial == first);
+  REQUIRE(fast.parse(R"({"y":3,"x":4})", c));
+  CHECK(c.names_serial != first);
+  CHECK(*c.names == Names{"y", "x"});
+  JsonLineFastParser other;  // another reader never shares a serial
+  REQUIRE(other.parse(R"({"y":3,"x":4})", d));
+  CHECK(d.names_serial != c.names_serial);
+}
+
+TEST_CASE("fast jsonl: random damage to a line never makes the parsers disagree", "[jsonl][fast]") {
+  const std::string base =
+      R"({"id":"L1","t":"Head of \"Sales\" \u00e9\ud83d\ude00","n":-12,"f":1.5,"e":1e3,"b":true,"z":null,)"
+      R"("s":"x"})";
+  const std::string alphabet = "{}[]\":,\\u0123456789abcdefEn.-+ \t\r\x80\xC3\xA9\xED\xF0";
+  std::mt19937 random(12345);
+  size_t taken = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line = base;
+    const int edits = 1 + static_cast<int>(random() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = random() % line.size();
+      const char c = alphabet[random() % alphabet.size()];
+      switch (random() % 3) {
+        case 0: line[at] = c; break;
+        case 1: line.insert(line.begin() + static_cast<ptrdiff_t>(at), c); break;
+        default: line.erase(at, 1); break;
+      }
+    }
+    taken += compare(line).taken ? 1 : 0;
+  }
+  CHECK(taken > 1000);
+}
+
+// What the reader gave before it had a fast path: every line through
+// JsonObjectParser.
+std::vector<Item> read_slowly(const std::string& text) {
+  std::vector<Item> items;
+  JsonObjectParser parser;
+  uint64_t line_number = 0, number = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    ++number;
+    Item item;
+    item.line = line_number;
+    InputRecord record;
+    size_t offset = 0;
+    if (!parser.parse(line, record, &item.message, &offset)) {
+      item.rejected = true;
+      item.column = offset == std::string_view::npos ? 0 : offset + 1;
+    } else {
+      item.number = number;
+      item.names = *record.names;
+      item.values.assign(record.values.begin(), record.values.end());
+    }
+    item.raw = std::string(line);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+TEST_CASE("fast jsonl: the reader gives what it gave with nlohmann alone", "[jsonl][fast]") {
+  const std::string text =
+      "{\"a\":\"x\",\"b\":1}\n"
+      "{\"a\":\"y\",\"b\":2}\r\n"
+      "\n  \t\r\n"
+      "{\"a\": \"z\\u00e9\", \"b\": 1.50}\n"
+      "{\"a\":{\"n\":[1, 2]},\"b\":null}\n"
+      "{\"a\":1,\"a\":2}\n"
+      "{\"a\":tru}\n"
+      "{\"a\":\"\xE9\"}\n"
+      "[1]\n"
+      "{\"a\":1} x\n"
+      "{\"b\":3,\"a\":-0}\n"
+      "{}\n"
+      "{\"a\":\"last\"}";
+  const ReadResult r = read_all_blocks(text, ".jsonl");
+  const std::vector<Item> expected = read_slowly(text);
+  REQUIRE(r.items.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(r.items[i].rejected == expected[i].rejected);
+    CHECK(r.items[i].line == expected[i].line);
+    CHECK(r.items[i].number == expected[i].number);
+    CHECK(r.items[i].column == expected[i].column);
+    CHECK(r.items[i].message == expected[i].message);
+    CHECK(r.items[i].names == expected[i].names);
+    CHECK(r.items[i].values == expected[i].values);
+    CHECK(r.items[i].raw == expected[i].raw);
+  }
+}
+
+}  // namespace
+}  // namespace leadscore::testing
