@@ -1,6 +1,8 @@
 // Explanations: the verdict of one lead in words — every criterion with the
-// value that decided it, every stage gate with what failed. Built on demand
-// (it allocates), so plain scoring pays nothing for it.
+// value that decided it, every stage gate with what failed. Built on demand,
+// so plain scoring pays nothing for it; explaining every lead of a file is
+// cheap too: the fixed words are prepared once per rule set, and the buffers
+// of an Explanation are handed on to the next one explained on its thread.
 #pragma once
 
 #include <optional>
@@ -42,9 +44,18 @@ struct Explanation {
   std::vector<GateExplanation> gates;     // MQL, SQL, SAO
   std::string decay;                      // "" or "last_activity_at '2026-06-01' is 153 days old: ×0.31"
   std::optional<double> clamped_from;     // the score before the clamp, when it changed
+
+  Explanation() = default;
+  Explanation(const Explanation&) = default;
+  Explanation(Explanation&&) noexcept = default;
+  Explanation& operator=(const Explanation&) = default;
+  Explanation& operator=(Explanation&&) noexcept = default;
+  // Gives its buffers (with their grown capacity) to the next explain() on this thread.
+  ~Explanation();
 };
 
 // Explains a lead just scored with `scorer.score(values, scratch, verdict)`.
+// Allocates nothing once the buffers of earlier explanations have grown.
 Explanation explain(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
                     Verdict& verdict);
 

@@ -1,285 +1,355 @@
 #include "leadscore/explanation.h"
 
+#include <charconv>
 #include <cmath>
 
+#include "engine/explain_texts.h"
 #include "engine/lead_context.h"
+#include "engine/rule_set_cache.h"
 #include "leadscore/values.h"
 
 namespace leadscore {
 
 namespace {
 
+using engine_internal::ConditionTexts;
+using engine_internal::ExplainTexts;
 using engine_internal::LeadContext;
 
-std::string num(double v) {
+void append_number(std::string& out, double v) {
   char buf[32];
-  return std::string(format_number(v, buf));
+  out += format_number(v, buf);
 }
 
-std::string day_text(int32_t day) {
-  CivilDate d = civil_from_days(day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
-  return buf;
+void append_integer(std::string& out, int64_t v) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
-std::string quoted(std::string_view s) {
+// A lead's value between quotes, shortened: the quotes come from the texts.
+void append_value(std::string& out, std::string_view s) {
   constexpr size_t kMax = 60;
-  std::string out = "'";
   if (s.size() > kMax) {
     out.append(s.substr(0, kMax));
     out += "...";
   } else {
     out.append(s);
   }
-  return out + "'";
 }
 
-std::string literal_text(const Literal& lit) {
-  if (lit.number || lit.boolean) return lit.text;
-  return quoted(lit.text);
+// Lines of gate checks and disqualifiers come and go from lead to lead; their
+// strings wait here between leads so that their capacity is not lost.
+thread_local std::vector<std::string> t_spare_lines;
+
+void release_lines(std::vector<std::string>& lines) {
+  for (std::string& s : lines) t_spare_lines.push_back(std::move(s));
+  lines.clear();
 }
 
-std::string literal_list(const std::vector<Literal>& lits) {
-  std::string out = "[";
-  for (size_t i = 0; i < lits.size(); ++i) {
-    if (i) out += ", ";
-    if (i == 8 && lits.size() > 9) {
-      out += "... " + std::to_string(lits.size() - 8) + " more";
-      break;
-    }
-    out += literal_text(lits[i]);
+std::string& add_line(std::vector<std::string>& lines) {
+  if (t_spare_lines.empty()) {
+    lines.emplace_back();
+  } else {
+    lines.push_back(std::move(t_spare_lines.back()));
+    t_spare_lines.pop_back();
   }
-  return out + "]";
+  lines.back().clear();
+  return lines.back();
 }
 
-std::string bound_text(const Literal& lit) { return lit.number ? num(*lit.number) : day_text(*lit.day); }
+// The buffers of the last Explanation destroyed on this thread, for the next explain().
+struct RecycledExplanation {
+  Explanation buffers;
+  bool full = false;
+  ~RecycledExplanation() { closed = true; }
+  static thread_local bool closed;  // after thread exit: nothing to give back to
+};
+thread_local bool RecycledExplanation::closed = false;
+thread_local RecycledExplanation t_recycled;
 
 class Describer {
  public:
-  explicit Describer(LeadContext& ctx) : ctx_(ctx) {}
+  Describer(LeadContext& ctx, const ExplainTexts& texts) : ctx_(ctx), texts_(texts) {}
 
-  std::string describe(const Condition& c) {
+  void describe(const Condition& c, const ConditionTexts& t, std::string& out) {
     switch (c.op) {
       case Op::kAll: {
         bool held = ctx_.eval(c);
-        std::string out;
-        for (const Condition& child : c.children) {
+        const size_t start = out.size();
+        for (size_t i = 0; i < c.children.size(); ++i) {
           // When it failed, name only the parts that failed.
-          if (!held && ctx_.eval(child)) continue;
-          if (!out.empty()) out += held ? " and " : "; ";
-          out += describe(child);
+          if (!held && ctx_.eval(c.children[i])) continue;
+          if (out.size() != start) out += held ? " and " : "; ";
+          describe(c.children[i], t.children[i], out);
         }
-        return out;
+        return;
       }
       case Op::kAny: {
-        for (const Condition& child : c.children) {
-          if (ctx_.eval(child)) return describe(child);
+        for (size_t i = 0; i < c.children.size(); ++i) {
+          if (ctx_.eval(c.children[i])) return describe(c.children[i], t.children[i], out);
         }
-        std::string out = "none of: ";
+        out += "none of: ";
         for (size_t i = 0; i < c.children.size(); ++i) {
           if (i) out += " / ";
-          out += describe(c.children[i]);
+          describe(c.children[i], t.children[i], out);
         }
-        return out;
+        return;
       }
       case Op::kNot:
-        return "not (" + describe(c.children[0]) + ")";
+        out += "not (";
+        describe(c.children[0], t.children[0], out);
+        out += ')';
+        return;
       case Op::kCriterion: {
-        if (c.criterion < 0) return "criterion " + c.criterion_id;
+        if (c.criterion < 0) {
+          out += t.reference;
+          return;
+        }
         const Criterion& ref = ctx_.rules().criteria[static_cast<size_t>(c.criterion)];
-        return (ctx_.criterion_holds(c.criterion) ? "criterion " : "not criterion ") + c.criterion_id + " (" +
-               describe(*ref.when) + ")";
+        out += ctx_.criterion_holds(c.criterion) ? t.reference : t.not_reference;
+        if (ref.when) describe(*ref.when, texts_.criteria[static_cast<size_t>(c.criterion)].when, out);
+        out += ')';
+        return;
       }
       default:
-        return describe_leaf(c);
+        return describe_leaf(c, t, out);
     }
   }
 
  private:
-  std::string describe_leaf(const Condition& c) {
-    const std::string& name = ctx_.rules().fields[static_cast<size_t>(c.field)].name;
+  void describe_leaf(const Condition& c, const ConditionTexts& t, std::string& out) {
     if (ctx_.missing(c.field)) {
-      if (c.op == Op::kExists) return name + (c.flag ? " is missing" : " is missing, as required");
-      return name + " is missing";
+      out += t.missing;
+      return;
     }
-    std::string v = name + " " + quoted(ctx_.text(c.field));
-    bool held = ctx_.eval(c);
-    const char* is = held ? " is " : " is not ";
+    out += t.value_prefix;
+    append_value(out, ctx_.text(c.field));
+    const bool held = ctx_.eval(c);
     switch (c.op) {
-      case Op::kExists:
-        return v + (c.flag ? " is present" : " is present, expected it missing");
-      case Op::kEquals:
-        return v + (held ? " equals " : " does not equal ") + literal_text(c.literals[0]);
-      case Op::kNotEquals:
-        return v + (held ? " is not " : " equals ") + literal_text(c.literals[0]);
-      case Op::kIn:
-        return v + is + "in " + literal_list(c.literals);
-      case Op::kNotIn:
-        return v + (held ? " is not in " : " is in ") + literal_list(c.literals);
-      case Op::kContains:
-        return v + (held ? " contains " : " does not contain ") + literal_list(c.literals);
-      case Op::kStartsWith:
-        return v + (held ? " starts with " : " does not start with ") + literal_list(c.literals);
-      case Op::kEndsWith:
-        return v + (held ? " ends with " : " does not end with ") + literal_list(c.literals);
-      case Op::kMatches:
-        return v + (held ? " matches /" : " does not match /") + c.literals[0].text + "/";
-      case Op::kEmailDomainIn:
-        return v + (held ? " has a domain in " : " has no domain in ") + literal_list(c.literals);
-      case Op::kIs: {
-        if (!ctx_.boolean(c.field, false)) return v + " is not a boolean (true/false, yes/no, 1/0)";
-        return v + is + (c.flag ? "true" : "false");
-      }
+      case Op::kIs:
+        if (!ctx_.boolean(c.field, false)) {
+          out += t.unreadable;
+          return;
+        }
+        break;
       case Op::kWithinDays:
       case Op::kOlderThanDays: {
         auto d = ctx_.day(c.field, false);
-        if (!d) return v + " is not a date";
-        int32_t age = ctx_.as_of() - *d;
-        std::string age_text = age < 0 ? "in the future" : std::to_string(age) + " days old";
-        std::string rule = c.op == Op::kWithinDays ? "within " : "older than ";
-        return v + " is " + age_text + "," + (held ? " " : " not ") + rule + std::to_string(c.days) + " days";
-      }
-      default: {
-        bool dates = !c.literals[0].number;
-        if (dates ? !ctx_.day(c.field, false) : !ctx_.number(c.field, false)) {
-          return v + (dates ? " is not a date" : " is not a number");
+        if (!d) {
+          out += t.unreadable;
+          return;
         }
-        std::string op = c.op == Op::kGt ? "> " : c.op == Op::kGte ? ">= " : c.op == Op::kLt ? "< " :
-                         c.op == Op::kLte ? "<= " : "between ";
-        std::string bound = bound_text(c.literals[0]);
-        if (c.op == Op::kBetween) bound += " and " + bound_text(c.literals[1]);
-        return v + is + op + bound;
+        const int32_t age = ctx_.as_of() - *d;
+        out += "' is ";
+        if (age < 0) {
+          out += "in the future";
+        } else {
+          append_integer(out, age);
+          out += " days old";
+        }
+        break;
       }
+      case Op::kGt:
+      case Op::kGte:
+      case Op::kLt:
+      case Op::kLte:
+      case Op::kBetween: {
+        const bool dates = !c.literals[0].number;
+        if (dates ? !ctx_.day(c.field, false) : !ctx_.number(c.field, false)) {
+          out += t.unreadable;
+          return;
+        }
+        break;
+      }
+      default:
+        break;
     }
+    out += held ? t.held : t.failed;
   }
 
   LeadContext& ctx_;
+  const ExplainTexts& texts_;
 };
 
-// The field a criterion is "about": its points field, else its condition's first field.
-int first_field(const Condition& c) {
-  if (c.field >= 0) return c.field;
-  for (const Condition& child : c.children) {
-    int f = first_field(child);
-    if (f >= 0) return f;
+void explain_criterion(size_t i, const RuleSet& rules, const ExplainTexts& texts, LeadContext& ctx, Describer& d,
+                       const Verdict& verdict, CriterionExplanation& x) {
+  const Criterion& c = rules.criteria[i];
+  const engine_internal::CriterionTexts& t = texts.criteria[i];
+  const CriterionOutcome& o = verdict.criteria[i];
+  x.criterion = &c;
+  x.matched = o.matched;
+  x.points = o.points;
+  std::string& out = x.reason;
+  out.clear();
+  if (o.matched) out += t.reason_prefix;
+  const size_t start = out.size();
+  if (c.when) d.describe(*c.when, t.when, out);
+  if (c.points.field >= 0 && (!c.when || ctx.criterion_holds(static_cast<int>(i)))) {
+    if (out.size() != start) out += "; ";
+    if (ctx.missing(c.points.field)) {
+      out += t.points_missing;
+    } else {
+      out += t.points_value;
+      append_value(out, ctx.text(c.points.field));
+      out += '\'';
+    }
+    switch (c.points.kind) {
+      case PointsKind::kPerUnit:
+        out += t.per_unit;
+        break;
+      case PointsKind::kByValue:
+      case PointsKind::kByRange:
+        if (o.matched) {
+          out += " scores ";
+          append_number(out, o.points);
+        } else {
+          out += t.no_entry;
+        }
+        break;
+      default:
+        break;
+    }
   }
-  return -1;
+  if (o.matched) {
+    if (c.max && o.points == *c.max) out += t.bounded_max;
+    else if (c.min && o.points == *c.min) out += t.bounded_min;
+  }
+  if (t.field >= 0) {
+    x.field = rules.fields[static_cast<size_t>(t.field)].name;
+    x.missing = ctx.missing(t.field);
+    x.value = ctx.text(t.field);
+  } else {
+    x.field.clear();
+    x.missing = false;
+    x.value.clear();
+  }
 }
 
-}  // namespace
-
-std::string describe_condition(const Scorer& scorer, const Condition& c, std::span<const std::string_view> values,
-                               LeadScratch& scratch, Verdict& verdict) {
-  LeadContext ctx(scorer.rules(), scorer.as_of_day(), values, scratch, verdict);
-  Describer d(ctx);
-  return d.describe(c);
+void explain_decay(const RuleSet& rules, const ExplainTexts& texts, LeadContext& ctx, const Verdict& verdict,
+                   std::string& out) {
+  out.clear();
+  if (!rules.decay) return;
+  const int f = rules.decay->field;
+  if (ctx.missing(f)) {
+    out += texts.decay.missing;
+    return;
+  }
+  out += texts.decay.value_prefix;
+  append_value(out, ctx.text(f));
+  auto day = ctx.day(f, false);
+  if (!day) {
+    out += "' is not a date: no decay";
+    return;
+  }
+  const int32_t age = ctx.as_of() - *day;
+  if (age <= 0) {
+    out += "' is not in the past: no decay";
+    return;
+  }
+  out += "' is ";
+  append_integer(out, age);
+  out += texts.decay.half_life;
+  append_number(out, verdict.decay_factor);
 }
 
-Explanation explain(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
-                    Verdict& verdict) {
+void explain_threshold(const engine_internal::ThresholdTexts& t, double have, const std::optional<double>& need,
+                       GateExplanation& gx) {
+  if (!need) return;
+  const bool met = have >= *need;
+  std::string& line = add_line(met ? gx.checks_passed : gx.checks_failed);
+  line += t.head;
+  append_number(line, have);
+  line += met ? t.met : t.short_of;
+}
+
+void explain_into(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
+                  Verdict& verdict, Explanation& e) {
   const RuleSet& rules = scorer.rules();
+  const ExplainTexts& texts = engine_internal::explain_texts(rules);
   LeadContext ctx(rules, scorer.as_of_day(), values, scratch, verdict);
-  Describer d(ctx);
-  Explanation e;
-  for (size_t i = 0; i < rules.criteria.size(); ++i) {
-    const Criterion& c = rules.criteria[i];
-    const CriterionOutcome& o = verdict.criteria[i];
-    CriterionExplanation x;
-    x.criterion = &c;
-    x.matched = o.matched;
-    x.points = o.points;
-    int field = c.points.field >= 0 ? c.points.field : (c.when ? first_field(*c.when) : -1);
-    std::string what;
-    if (c.when) what = d.describe(*c.when);
-    if (c.points.field >= 0 && (!c.when || ctx.criterion_holds(static_cast<int>(i)))) {
-      const std::string& fname = rules.fields[static_cast<size_t>(c.points.field)].name;
-      std::string pv = ctx.missing(c.points.field) ? fname + " is missing," : fname + " " + quoted(ctx.text(c.points.field));
-      switch (c.points.kind) {
-        case PointsKind::kPerUnit:
-          pv += " × " + num(c.points.points) + " per unit";
-          break;
-        case PointsKind::kByValue:
-        case PointsKind::kByRange:
-          pv += o.matched ? " scores " + num(o.points) : " has no entry, default " + num(c.points.default_points.value_or(0));
-          break;
-        default:
-          break;
-      }
-      what = what.empty() ? pv : what + "; " + pv;
-    }
-    bool bounded = (c.max && o.points == *c.max) || (c.min && o.points == *c.min);
-    if (bounded && o.matched) what += " (bounded by " + std::string(c.max && o.points == *c.max ? "max " : "min ") + num(o.points) + ")";
-    x.reason = (o.matched && !c.reason.empty()) ? c.reason + ": " + what : what;
-    if (field >= 0) {
-      x.field = rules.fields[static_cast<size_t>(field)].name;
-      x.missing = ctx.missing(field);
-      x.value = std::string(ctx.text(field));
-    }
-    e.criteria.push_back(std::move(x));
-  }
+  Describer d(ctx, texts);
+
+  e.criteria.resize(rules.criteria.size());
+  for (size_t i = 0; i < rules.criteria.size(); ++i) explain_criterion(i, rules, texts, ctx, d, verdict, e.criteria[i]);
+
+  e.groups.resize(rules.groups.size());
   for (size_t g = 0; g < rules.groups.size(); ++g) {
-    GroupExplanation gx;
+    GroupExplanation& gx = e.groups[g];
     gx.group = &rules.groups[g];
+    gx.total = 0;
     for (size_t i = 0; i < rules.criteria.size(); ++i) {
       if (rules.criteria[i].group == static_cast<int>(g)) gx.total += verdict.criteria[i].points;
     }
     gx.counted = gx.total;
     if (gx.group->max && gx.counted > *gx.group->max) gx.counted = *gx.group->max;
     if (gx.group->min && gx.counted < *gx.group->min) gx.counted = *gx.group->min;
-    e.groups.push_back(gx);
   }
+
+  release_lines(e.disqualified);
   for (int i : verdict.disqualified_by) {
-    const Disqualifier& dq = rules.disqualify[static_cast<size_t>(i)];
-    std::string line = dq.id + ": ";
-    if (!dq.reason.empty()) line += dq.reason + ": ";
-    e.disqualified.push_back(line + d.describe(dq.when));
+    std::string& line = add_line(e.disqualified);
+    line += texts.disqualify[static_cast<size_t>(i)].prefix;
+    d.describe(rules.disqualify[static_cast<size_t>(i)].when, texts.disqualify[static_cast<size_t>(i)].when, line);
   }
-  if (rules.decay) {
-    int f = rules.decay->field;
-    const std::string& fname = rules.fields[static_cast<size_t>(f)].name;
-    if (ctx.missing(f)) {
-      e.decay = fname + " is missing: no decay";
-    } else if (auto day = ctx.day(f, false)) {
-      int32_t age = scorer.as_of_day() - *day;
-      e.decay = age <= 0 ? fname + " " + quoted(ctx.text(f)) + " is not in the past: no decay"
-                         : fname + " " + quoted(ctx.text(f)) + " is " + std::to_string(age) + " days old, half-life " +
-                               num(rules.decay->half_life_days) + " days: ×" + num(verdict.decay_factor);
-    } else {
-      e.decay = fname + " " + quoted(ctx.text(f)) + " is not a date: no decay";
-    }
-  }
-  double unclamped = round2(verdict.fit + verdict.engagement);
+
+  explain_decay(rules, texts, ctx, verdict, e.decay);
+  const double unclamped = round2(verdict.fit + verdict.engagement);
+  e.clamped_from.reset();
   if (unclamped != verdict.score) e.clamped_from = unclamped;
 
+  e.gates.resize(rules.stages.size());
   for (size_t s = 0; s < rules.stages.size(); ++s) {
     const StageGate& g = rules.stages[s];
-    GateExplanation gx;
+    const engine_internal::GateTexts& t = texts.gates[s];
+    GateExplanation& gx = e.gates[s];
     gx.stage = static_cast<Stage>(s + 1);
     gx.defined = g.defined;
     gx.passed = verdict.gate_passed[s];
-    if (!g.defined) {
-      gx.checks_failed.push_back("stage " + std::string(stage_name(gx.stage)) + " is not defined in the rules");
+    release_lines(gx.checks_failed);
+    release_lines(gx.checks_passed);
+    if (!g.defined) add_line(gx.checks_failed) += t.undefined;
+    explain_threshold(t.score, verdict.score, g.min_score, gx);
+    explain_threshold(t.fit, verdict.fit, g.min_fit, gx);
+    explain_threshold(t.engagement, verdict.engagement, g.min_engagement, gx);
+    for (size_t r = 0; r < g.requires_all.size(); ++r) {
+      const Condition& c = g.requires_all[r];
+      d.describe(c, t.requires_all[r], add_line(ctx.eval(c) ? gx.checks_passed : gx.checks_failed));
     }
-    auto threshold = [&](const char* what, double have, const std::optional<double>& need) {
-      if (!need) return;
-      std::string line = std::string(what) + " " + num(have) + (have >= *need ? " >= " : " < ") + "min_" + what +
-                         " " + num(*need);
-      (have >= *need ? gx.checks_passed : gx.checks_failed).push_back(std::move(line));
-    };
-    threshold("score", verdict.score, g.min_score);
-    threshold("fit", verdict.fit, g.min_fit);
-    threshold("engagement", verdict.engagement, g.min_engagement);
-    for (const Condition& c : g.requires_all) {
-      (ctx.eval(c) ? gx.checks_passed : gx.checks_failed).push_back(d.describe(c));
-    }
-    e.gates.push_back(std::move(gx));
   }
+}
+
+}  // namespace
+
+Explanation::~Explanation() {
+  if (RecycledExplanation::closed || t_recycled.full || criteria.capacity() == 0) return;
+  t_recycled.buffers = std::move(*this);
+  t_recycled.full = true;
+}
+
+std::string describe_condition(const Scorer& scorer, const Condition& c, std::span<const std::string_view> values,
+                               LeadScratch& scratch, Verdict& verdict) {
+  const ExplainTexts& texts = engine_internal::explain_texts(scorer.rules());
+  const ConditionTexts t = engine_internal::condition_texts(scorer.rules(), c);
+  LeadContext ctx(scorer.rules(), scorer.as_of_day(), values, scratch, verdict);
+  Describer d(ctx, texts);
+  std::string out;
+  d.describe(c, t, out);
+  return out;
+}
+
+Explanation explain(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
+                    Verdict& verdict) {
+  Explanation e;
+  if (t_recycled.full) {
+    e = std::move(t_recycled.buffers);
+    t_recycled.full = false;
+  }
+  explain_into(scorer, values, scratch, verdict, e);
   return e;
 }
 
 void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out) {
-  char buf[32];
+  const ExplainTexts& texts = engine_internal::explain_texts(rules);
   bool first = true;
   auto sep = [&]() {
     if (!first) out += "; ";
@@ -287,21 +357,25 @@ void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out) {
   };
   for (int i : v.disqualified_by) {
     sep();
-    out += "disqualified:";
-    out += rules.disqualify[static_cast<size_t>(i)].id;
+    out += texts.disqualify[static_cast<size_t>(i)].reason;
   }
   for (size_t i = 0; i < rules.criteria.size(); ++i) {
-    double p = round2(v.criteria[i].points);
+    const double p = round2(v.criteria[i].points);
     if (p == 0) continue;
     sep();
+    const engine_internal::CriterionTexts& t = texts.criteria[i];
+    if (t.fixed && p == t.fixed_points) {
+      out += t.fixed_reason;
+      continue;
+    }
     out += rules.criteria[i].id;
     if (p > 0) out += '+';
-    out += format_number(p, buf);
+    append_number(out, p);
   }
   if (v.decay_factor < 1) {
     sep();
     out += "decay\xC3\x97";  // ×
-    out += format_number(v.decay_factor, buf);
+    append_number(out, v.decay_factor);
   }
 }
 

@@ -1,0 +1,81 @@
+// The fixed words of every explanation, written once per rule set: field
+// names, operators, literal lists, reasons and thresholds. Explaining a lead
+// then only adds what varies (values, ages, points) between these pieces.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "leadscore/rules.h"
+
+namespace leadscore::engine_internal {
+
+// One condition. A leaf's description is `value_prefix`, the lead's value
+// (quoted, shortened), then `held`, `failed` or `unreadable`; a missing
+// value is `missing` alone. Combinators only have `children`.
+struct ConditionTexts {
+  std::string missing;       // "budget is missing"
+  std::string value_prefix;  // "budget '"
+  std::string held;          // "' is >= 10000"  (dates in days: ", within 30 days")
+  std::string failed;        // "' is not >= 10000"
+  std::string unreadable;    // "' is not a number"
+  std::string reference;     // criterion: "criterion senior (" / unknown id: "criterion senior"
+  std::string not_reference; // criterion: "not criterion senior ("
+  std::vector<ConditionTexts> children;
+};
+
+ConditionTexts condition_texts(const RuleSet& rules, const Condition& c);
+
+struct CriterionTexts {
+  ConditionTexts when;
+  std::string reason_prefix;   // "Senior title: " ("" without a reason)
+  int field = -1;              // the field it is about: its points field, else its condition's first
+  std::string points_missing;  // "downloads is missing,"
+  std::string points_value;    // "downloads '"
+  std::string per_unit;        // " × 5 per unit"
+  std::string no_entry;        // " has no entry, default 2"
+  std::string bounded_max;     // " (bounded by max 15)"
+  std::string bounded_min;
+  // The `reasons` column: the whole "id+15" when the points are the fixed ones.
+  bool fixed = false;
+  double fixed_points = 0;
+  std::string fixed_reason;
+};
+
+struct DisqualifierTexts {
+  std::string prefix;  // "competitor: Works for a rival: "
+  std::string reason;  // "disqualified:competitor"
+  ConditionTexts when;
+};
+
+// "score 25 < min_score 40": the head, the value, then one of the tails.
+struct ThresholdTexts {
+  std::string head;  // "score "
+  std::string met;   // " >= min_score 40"
+  std::string short_of;  // " < min_score 40"
+};
+
+struct GateTexts {
+  std::string undefined;  // "stage SAO is not defined in the rules"
+  ThresholdTexts score, fit, engagement;
+  std::vector<ConditionTexts> requires_all;
+};
+
+struct DecayTexts {
+  std::string missing;     // "last_activity is missing: no decay"
+  std::string value_prefix;  // "last_activity '"
+  std::string half_life;   // " days old, half-life 30 days: ×"
+};
+
+struct ExplainTexts {
+  explicit ExplainTexts(const RuleSet& rules);
+  std::vector<CriterionTexts> criteria;
+  std::vector<DisqualifierTexts> disqualify;
+  std::vector<GateTexts> gates;  // MQL, SQL, SAO
+  DecayTexts decay;
+};
+
+// The table for a rule set, built once per thread (see rule_set_cache.h).
+const ExplainTexts& explain_texts(const RuleSet& rules);
+
+}  // namespace leadscore::engine_internal

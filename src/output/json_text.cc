@@ -1,0 +1,108 @@
+#include "output/json_text.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "leadscore/values.h"
+
+namespace leadscore {
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0.
+size_t utf8_length(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  auto tail = [](unsigned b) { return b >= 0x80 && b <= 0xBF; };
+  const unsigned b0 = at(0), b1 = at(1);
+  if (b0 >= 0xC2 && b0 <= 0xDF) return tail(b1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    const unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
+    return b1 >= lo && b1 <= hi && tail(at(2)) ? 3 : 0;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    return b1 >= lo && b1 <= hi && tail(at(2)) && tail(at(3)) ? 4 : 0;
+  }
+  return 0;
+}
+
+// True when none of the 8 bytes needs a look: no control byte, quote,
+// backslash or non-ASCII byte.
+bool plain_word(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto has_zero = [&](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  const uint64_t controls = (w - 0x2020202020202020ULL) & ~w & kHighs;  // bytes < 0x20 (or >= 0x80)
+  return ((w | controls) & kHighs) == 0 && !has_zero(w ^ (kOnes * '"')) && !has_zero(w ^ (kOnes * '\\'));
+}
+
+void append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out += "\\\""; return;
+    case '\\': out += "\\\\"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(u, sizeof u);
+    }
+  }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  const size_t start = out.size();
+  out += '"';
+  size_t done = 0, i = 0;
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (plain_word(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const size_t n = utf8_length(text, i);
+      if (n == 0) {
+        // Rare: leave invalid UTF-8 to the library's own replacement rules.
+        out.resize(start);
+        out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+    } else if (c < 0x20 || c == '"' || c == '\\') {
+      out.append(text.data() + done, i - done);
+      append_escape(out, c);
+      done = ++i;
+    } else {
+      ++i;
+    }
+  }
+  out.append(text.data() + done, text.size() - done);
+  out += '"';
+}
+
+void append_json_number(std::string& out, double v) {
+  v = round2(v);
+  char buf[64];
+  if (v == std::floor(v) && std::fabs(v) < 9e15) {
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v)).ptr);
+  } else if (std::isfinite(v)) {
+    out.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
+  } else {
+    out += "null";
+  }
+}
+
+}  // namespace leadscore

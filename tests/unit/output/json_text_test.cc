@@ -1,0 +1,94 @@
+// JSON strings and numbers written piece by piece must be byte for byte what
+// a JSON tree dumps, odd characters included.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "output/json_number.h"
+#include "output/json_text.h"
+
+using namespace leadscore;
+
+namespace {
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+std::string tree_dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string json_num(double v) {
+  std::string out;
+  append_json_number(out, v);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("plain text is quoted as is", "[json_text]") {
+  CHECK(json_string("") == "\"\"");
+  CHECK(json_string("senior_title") == "\"senior_title\"");
+  CHECK(json_string("job_title 'VP Sales' matches /\\b(vp)\\b/") == "\"job_title 'VP Sales' matches /\\\\b(vp)\\\\b/\"");
+}
+
+TEST_CASE("quotes, backslashes and control characters are escaped", "[json_text]") {
+  CHECK(json_string("say \"hi\"") == "\"say \\\"hi\\\"\"");
+  CHECK(json_string("a\\b") == "\"a\\\\b\"");
+  CHECK(json_string("tab\there\nnew\rret\bback\fform") == "\"tab\\there\\nnew\\rret\\bback\\fform\"");
+  CHECK(json_string(std::string_view("nul\0x", 5)) == "\"nul\\u0000x\"");
+  CHECK(json_string("\x01\x1f") == "\"\\u0001\\u001f\"");
+  CHECK(json_string("del\x7f") == "\"del\x7f\"");  // not a control character in JSON
+}
+
+TEST_CASE("non-ASCII text is kept as UTF-8", "[json_text]") {
+  CHECK(json_string("Chloé") == "\"Chloé\"");
+  CHECK(json_string("×0.5 日本 🚀") == "\"×0.5 日本 🚀\"");
+}
+
+TEST_CASE("invalid UTF-8 is replaced as the JSON library replaces it", "[json_text]") {
+  for (std::string s : {std::string("\x80"), std::string("ab\xC3"), std::string("\xC0\x80"), std::string("\xED\xA0\x80x"),
+                        std::string("\xF5\x80\x80\x80"), std::string("\xF4\x90\x80\x80"), std::string("x\xE2\x82"),
+                        std::string("long enough to use words \xFF and more words after it")}) {
+    INFO(s);
+    CHECK(json_string(s) == tree_dump(s));
+  }
+}
+
+TEST_CASE("any bytes come out as the JSON library writes them", "[json_text][random]") {
+  std::mt19937 rng(7);
+  // Mostly printable text with odd bytes sprinkled in, across word boundaries.
+  const std::string odd = std::string("\"\\\n\t\x01\x7f") + "é×日🚀" + "\x80\xC3\xED\xF0";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const size_t len = rng() % 40;
+    for (size_t i = 0; i < len; ++i) {
+      const unsigned r = rng() % 10;
+      if (r < 7) s += static_cast<char>(' ' + rng() % 95);
+      else if (r < 9) s += odd[rng() % odd.size()];
+      else s += static_cast<char>(rng() % 256);
+    }
+    INFO(n);
+    REQUIRE(json_string(s) == tree_dump(s));
+  }
+}
+
+TEST_CASE("numbers are written as json_number gives them", "[json_text][numbers]") {
+  for (double v : {0.0, -0.0, 1.0, -10.0, 12.5, 7.333, 0.004, 0.005, -0.31, 123456.789, 1e13, 9e15, 1e20, -2.5e17,
+                   0.1 + 0.2, 1.0 / 3, std::numeric_limits<double>::infinity(), std::nan("")}) {
+    INFO(v);
+    CHECK(json_num(v) == tree_dump(json_number(v)));
+  }
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> wide(-1e6, 1e6);
+  for (int n = 0; n < 20000; ++n) {
+    const double v = wide(rng);
+    REQUIRE(json_num(v) == tree_dump(json_number(v)));
+  }
+}
