@@ -90,9 +90,11 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
   const Input& in = *task.input;
   Result result;
   result.input = in.index;
-  // Records come out as written plus their results: room for that up front
-  // saves copying (and faulting in) a growing buffer.
-  result.output.reserve(task.chunk.bytes.size() / 4 * 5);
+  // Records come out as written plus their results (and explanations, about
+  // 4 KiB a lead): room for that up front saves copying and faulting in a
+  // growing buffer.
+  const size_t in_bytes = task.chunk.bytes.size();
+  result.output.reserve(options_.writer.explain ? in_bytes * 8 : in_bytes / 4 * 5);
   const bool keep_rejects = static_cast<bool>(options_.on_reject);
   for (std::string& note : task.notes) result.message(false, std::move(note));
   if (!w.binder) {
@@ -146,6 +148,9 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
 void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, const std::vector<std::string>& names,
                          const std::function<void(std::string_view)>& write) {
   const RuleSet& rules = scorer_.rules();
+  // Explanations make a chunk's output several times its input: smaller
+  // chunks keep the memory in flight about the same.
+  const size_t chunk_bytes = options_.writer.explain ? size_t{1} << 18 : size_t{1} << 20;
   for (size_t i = 0; i < readers.size(); ++i) {
     auto in = std::make_unique<Input>();
     in->index = i;
@@ -169,10 +174,10 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
         in->notes.push_back(in->name + ":1: warning: no column for field " + looked +
                             ", so it is missing in every lead of this input");
       }
-      in->splitter.emplace(csv->release_rest(&offset, &line), offset, line, InputFormat::kCsv);
+      in->splitter.emplace(csv->release_rest(&offset, &line), offset, line, InputFormat::kCsv, chunk_bytes);
     } else {
       auto* jsonl = dynamic_cast<JsonLinesReader*>(readers[i].get());
-      in->splitter.emplace(jsonl->release_rest(&offset, &line), offset, line, InputFormat::kJsonLines);
+      in->splitter.emplace(jsonl->release_rest(&offset, &line), offset, line, InputFormat::kJsonLines, chunk_bytes);
     }
     inputs_.push_back(std::move(in));
   }

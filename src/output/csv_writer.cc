@@ -25,11 +25,16 @@ void append_field(std::string& out, std::string_view v) {
     out.append(v);
     return;
   }
+  // Runs between quotes are copied whole: explanation cells are kilobytes.
   out += '"';
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
+  for (;;) {
+    const size_t q = v.find('"');
+    if (q == std::string_view::npos) break;
+    out.append(v.data(), q + 1);
+    out += '"';
+    v.remove_prefix(q + 1);
   }
+  out.append(v);
   out += '"';
 }
 
