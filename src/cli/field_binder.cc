@@ -29,6 +29,7 @@ int FieldBinder::find_column(const std::vector<std::string>& names, const FieldS
 }
 
 void FieldBinder::resolve(const InputRecord& rec) {
+  columns_seen_ = false;
   const std::vector<std::string>& names = *rec.names;
   columns_.assign(rules_.fields.size(), -1);
   absent_.clear();
@@ -113,14 +114,26 @@ void FieldBinder::bind(const InputRecord& rec, std::vector<std::string_view>& va
     header_changed_ = true;
   }
   values.resize(rules_.fields.size());
+  std::string_view* out = values.data();
+  const std::string_view* in = rec.values.data();
+  const size_t count = rec.values.size();
   for (size_t f = 0; f < columns_.size(); ++f) {
-    int c = columns_[f];
-    if (c >= 0 && static_cast<size_t>(c) < rec.values.size()) {
-      values[f] = rec.values[static_cast<size_t>(c)];
-      seen_[f] = true;
+    const int c = columns_[f];
+    if (c >= 0 && static_cast<size_t>(c) < count) {
+      out[f] = in[c];
     } else {
-      values[f] = nested(rec, f);
-      if (!values[f].empty()) seen_[f] = true;
+      out[f] = nested(rec, f);
+      if (!out[f].empty()) seen_[f] = true;
+    }
+  }
+  // Fields read from a column count as seen; once all of them have been,
+  // there is nothing left to note for this header.
+  if (!columns_seen_) {
+    columns_seen_ = true;
+    for (size_t f = 0; f < columns_.size(); ++f) {
+      const int c = columns_[f];
+      if (c >= 0 && static_cast<size_t>(c) < count) seen_[f] = true;
+      else if (c >= 0) columns_seen_ = false;
     }
   }
   id_ = id_column_ >= 0 && static_cast<size_t>(id_column_) < rec.values.size()

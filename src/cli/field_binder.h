@@ -48,6 +48,7 @@ class FieldBinder {
   std::string id_name_;
   std::string_view id_;
   std::vector<bool> seen_;
+  bool columns_seen_ = false;  // every field with a column in this header is in seen_
   std::vector<int> absent_;
   std::vector<std::string> nested_text_;  // per field, for dotted JSON names
   // JSON lines read without a tree: parsed here when a dotted name needs it.

@@ -360,6 +360,7 @@ void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out) {
     out += texts.disqualify[static_cast<size_t>(i)].reason;
   }
   for (size_t i = 0; i < rules.criteria.size(); ++i) {
+    if (v.criteria[i].points == 0) continue;  // most criteria do not fire
     const double p = round2(v.criteria[i].points);
     if (p == 0) continue;
     sep();
