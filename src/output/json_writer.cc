@@ -10,6 +10,7 @@
 
 #include "input/json_object_parser.h"
 #include "output/json_number.h"
+#include "output/json_text.h"
 #include "output/writers.h"
 
 namespace leadscore {
@@ -17,23 +18,6 @@ namespace leadscore {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Appends what json_number(v).dump() writes, without building the value
-// (the same rounding and the same choice of integer or double).
-void append_json_number(double v, std::string& out) {
-  v = round2(v);
-  char digits[64];
-  char* end = digits;
-  if (v == std::floor(v) && std::fabs(v) < 9e15) {
-    end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(v)).ptr;
-  } else if (std::isfinite(v)) {
-    end = nlohmann::detail::to_chars(digits, digits + sizeof digits, v);
-  } else {
-    out += "null";
-    return;
-  }
-  out.append(digits, end);
-}
 
 // Printable ASCII other than '"' and '\\': written as it is in a JSON string.
 bool plain_json_text(std::string_view text) {
@@ -43,17 +27,6 @@ bool plain_json_text(std::string_view text) {
     plain &= u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
   }
   return plain;
-}
-
-// Appends `text` as a JSON string, escaped as dump() escapes it.
-void append_json_string(std::string_view text, std::string& out) {
-  if (!plain_json_text(text)) {
-    out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
-    return;
-  }
-  out += '"';
-  out.append(text);
-  out += '"';
 }
 
 // Appends "a; b; c" as the JSON array ["a","b","c"], as the tree would hold it.
@@ -70,7 +43,7 @@ void append_json_list(std::string_view items, std::string& out) {
       out.append(items.substr(start, end - start));
       out += '"';
     } else {
-      append_json_string(items.substr(start, end - start), out);
+      append_json_string(out, items.substr(start, end - start));
     }
     start = end + 2;
   }
@@ -163,13 +136,13 @@ class JsonWriter : public ResultWriter {
     const std::string_view raw = lead.record->raw;
     buf.append(raw.substr(0, raw.size() - 1));
     buf += raw.size() > 2 ? ",\"score\":" : "\"score\":";
-    append_json_number(v.score, buf);
+    append_json_number(buf, v.score);
     buf += ",\"fit\":";
-    append_json_number(v.fit, buf);
+    append_json_number(buf, v.fit);
     buf += ",\"engagement\":";
-    append_json_number(v.engagement, buf);
+    append_json_number(buf, v.engagement);
     buf += ",\"stage\":";
-    append_json_string(stage_name(v.stage), buf);
+    append_json_string(buf, stage_name(v.stage));
     buf += ",\"reasons\":";
     reasons_.clear();
     append_reasons(rules_, v, reasons_);
