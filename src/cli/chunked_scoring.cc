@@ -100,8 +100,10 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
   if (!w.binder) {
     w.binder.emplace(rules);
     w.writer = make_writer(rules, options_.writer);
-    // The writer learns the columns; the header itself is written once, by run().
-    w.writer->begin(in.header, w.ignored);
+    // The writer learns the output's columns, which are the first input's
+    // (whatever input this worker happens to start on); the header itself is
+    // written once, by run().
+    w.writer->begin(inputs_.front()->header, w.ignored);
   }
   auto reader = open_chunk_reader(task.chunk.bytes, in.format, in.delimiter, in.name, options_.input, &in.header);
   const uint64_t line0 = task.chunk.first_line - 1;
