@@ -2,8 +2,6 @@
 // results set on it; keys that already exist are replaced in place. A JSON
 // line already in compact form, with no key a result would replace, is copied
 // as written and the results appended: the same bytes, without a tree.
-#include <charconv>
-#include <cmath>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -19,32 +17,15 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Printable ASCII other than '"' and '\\': written as it is in a JSON string.
-bool plain_json_text(std::string_view text) {
-  bool plain = true;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    plain &= u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-  }
-  return plain;
-}
-
 // Appends "a; b; c" as the JSON array ["a","b","c"], as the tree would hold it.
 void append_json_list(std::string_view items, std::string& out) {
   out += '[';
-  const bool plain = plain_json_text(items);
   size_t start = 0;
   while (start < items.size()) {
     size_t end = items.find("; ", start);
     if (end == std::string_view::npos) end = items.size();
     if (start > 0) out += ',';
-    if (plain) {
-      out += '"';
-      out.append(items.substr(start, end - start));
-      out += '"';
-    } else {
-      append_json_string(out, items.substr(start, end - start));
-    }
+    append_json_string(out, items.substr(start, end - start));
     start = end + 2;
   }
   out += ']';
