@@ -33,7 +33,7 @@ CsvChunkReader::CsvChunkReader(std::string_view bytes, std::string name, char de
     full_ = open_full_csv_chunk_reader(bytes_, delimiter_, name_, options_, &header_);
     return;
   }
-  structure_.index(bytes_, delimiter_);
+  structure_.start(bytes_, delimiter_);
 }
 
 const std::string& CsvChunkReader::io_error() const {
@@ -85,16 +85,26 @@ ReadStatus CsvChunkReader::next_from_full_reader(InputRecord& out, RecordError& 
 bool CsvChunkReader::plain_record(InputRecord& out) {
   const size_t n = bytes_.size();
   const size_t columns = header_.size();
+  // Index just far enough ahead to see this record's last field end and LF.
+  while ((structure_.end_count() - next_end_ < columns || next_line_end_ == structure_.line_end_count()) &&
+         !structure_.done()) {
+    structure_.advance(next_end_, next_line_end_, next_quote_);
+    next_end_ = next_line_end_ = next_quote_ = 0;
+  }
   const uint32_t* ends = structure_.ends() + next_end_;
   const size_t listed = structure_.end_count() - next_end_;
+  const bool lf_left = next_line_end_ < structure_.line_end_count();
   const char* d = bytes_.data();
 
-  // The record's last byte: its LF, or the chunk's end when the input ends without one.
+  // The record's last byte: its LF, or the chunk's end when the input ends
+  // without one. It has the header's field count exactly when its
+  // columns-th field end is the first LF from here (fewer fields meet the
+  // LF sooner, more meet it later: CsvReader reports both).
   size_t last;
-  if (listed >= columns) {
+  if (listed >= columns && lf_left) {
     last = ends[columns - 1];
-    if (d[last] != '\n') return false;  // more fields than the header: CsvReader reports it
-  } else if (listed + 1 == columns) {
+    if (last != structure_.line_ends()[next_line_end_]) return false;
+  } else if (listed + 1 == columns && !lf_left) {
     last = n - 1;
   } else {
     return false;
@@ -104,27 +114,28 @@ bool CsvChunkReader::plain_record(InputRecord& out) {
   if (raw_end > pos_ && raw_end == last && d[last - 1] == '\r') --raw_end;
   if (raw_end == pos_ && columns == 1) return false;  // a blank line: CsvReader skips it
 
-  unescaped_.clear();
   out.values.resize(columns);
   std::string_view* values = out.values.data();
-  bool quoted = false;
+  const uint32_t* quotes = structure_.quotes();
+  const bool quoted = next_quote_ < structure_.quote_count() && quotes[next_quote_] <= last;
   size_t begin = pos_;
-  for (size_t k = 0; k + 1 < columns; ++k) {
-    const size_t end = ends[k];
-    if (d[end] == '\n') return false;  // fewer fields than the header: CsvReader reports it
-    if (d[begin] == '"') [[unlikely]] {
-      values[k] = quoted_field_text(begin, end);
-      quoted = true;
-    } else {
+  if (!quoted) [[likely]] {
+    for (size_t k = 0; k + 1 < columns; ++k) {
+      const size_t end = ends[k];
       values[k] = {d + begin, end - begin};
+      begin = end + 1;
     }
-    begin = end + 1;
-  }
-  if (begin < raw_end && d[begin] == '"') {
-    values[columns - 1] = quoted_field_text(begin, raw_end);
-    quoted = true;
-  } else {
     values[columns - 1] = {d + begin, raw_end - begin};
+  } else {
+    unescaped_.clear();
+    for (size_t k = 0; k + 1 < columns; ++k) {
+      const size_t end = ends[k];
+      values[k] = d[begin] == '"' ? quoted_field_text(begin, end) : std::string_view{d + begin, end - begin};
+      begin = end + 1;
+    }
+    values[columns - 1] = begin < raw_end && d[begin] == '"' ? quoted_field_text(begin, raw_end)
+                                                              : std::string_view{d + begin, raw_end - begin};
+    while (next_quote_ < structure_.quote_count() && quotes[next_quote_] <= last) ++next_quote_;
   }
 
   out.file = name_;
@@ -139,6 +150,7 @@ bool CsvChunkReader::plain_record(InputRecord& out) {
   line_ += 1 + (quoted ? count_lines(out.raw.data(), out.raw.size()) : 0);
   pos_ = last + 1;
   next_end_ += listed >= columns ? columns : listed;
+  next_line_end_ += lf_left ? 1 : 0;
   return true;
 }
 

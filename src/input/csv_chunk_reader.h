@@ -40,7 +40,9 @@ class CsvChunkReader final : public RecordReader {
   InputOptions options_;
   const std::vector<std::string>& header_;
   CsvStructure structure_;
-  size_t next_end_ = 0;  // index into structure_.ends()
+  size_t next_end_ = 0;        // index into structure_.ends()
+  size_t next_line_end_ = 0;   // index into structure_.line_ends()
+  size_t next_quote_ = 0;      // index into structure_.quotes()
   size_t pos_ = 0;       // where the next record starts
   uint64_t line_ = 1;    // its line, counted from the chunk's start
   uint64_t number_ = 0;  // records handed out so far

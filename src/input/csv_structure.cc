@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "input/text_scan.h"
 
@@ -71,38 +72,100 @@ inline uint64_t prefix_xor(uint64_t x) {
   return x;
 }
 
+// Appends base + the position of every set bit of `bits`, in order. The
+// first eight are written unconditionally (a block of CSV holds about that
+// many field ends), so the common block costs no branch per bit; `out` has
+// room for them past the real count.
+inline uint32_t* append_positions(uint32_t* out, uint64_t bits, uint32_t base) {
+  const int count = __builtin_popcountll(bits);
+  // The OR keeps ctz defined once the bits run out; those stores are junk past the count.
+  for (int i = 0; i < 8; ++i) {
+    out[i] = base + static_cast<uint32_t>(__builtin_ctzll(bits | (uint64_t{1} << 63)));
+    bits &= bits - 1;
+  }
+  for (int i = 8; i < count; ++i) {
+    out[i] = base + static_cast<uint32_t>(__builtin_ctzll(bits));
+    bits &= bits - 1;
+  }
+  return out + count;
+}
+
+// Like append_positions for bits that are usually none.
+inline uint32_t* append_rare_positions(uint32_t* out, uint64_t bits, uint32_t base) {
+  while (bits) {
+    *out++ = base + static_cast<uint32_t>(__builtin_ctzll(bits));
+    bits &= bits - 1;
+  }
+  return out;
+}
+
 }  // namespace
 
-void CsvStructure::index(std::string_view bytes, char delimiter) {
-  const size_t n = bytes.size();
-  // Every byte could end a field, plus room for one block's worth of stores.
-  if (capacity_ < n + 64) {
-    capacity_ = n + 64;
-    ends_.reset(new uint32_t[capacity_]);
-  }
-  uint32_t* out = ends_.get();
-  unusual_ = kNone;
+namespace {
 
-  // What the previous block's last byte was, as bit 0 of this block's "after" masks.
-  uint64_t inside = 0;           // all ones when that byte was inside quotes
-  uint64_t after_end = 1;        // the chunk starts at a record boundary
-  uint64_t after_quote = 0;
-  uint64_t after_close = 0;
-  uint64_t after_cr = 0;
-  // UTF-8 is checked run by run of blocks holding non-ASCII bytes: a run
-  // starts after an ASCII block, so at a character boundary, and a character
-  // cut off at its end is followed by ASCII, so invalid anyway.
-  size_t run_start = kNone;
-  size_t bad_utf8 = kNone;
-  const auto check_run = [&](size_t end) {
-    if (bad_utf8 != kNone) return;
-    const size_t bad = find_invalid_utf8(bytes.substr(run_start, end - run_start));
-    if (bad != std::string_view::npos) bad_utf8 = run_start + bad;
+// Bytes indexed per advance(): the window's bytes and field ends stay in the
+// core's cache until the reader has made records of them.
+constexpr size_t kWindow = size_t{1} << 15;
+
+}  // namespace
+
+void CsvStructure::start(std::string_view bytes, char delimiter) {
+  bytes_ = bytes;
+  delimiter_ = delimiter;
+  indexed_ = 0;
+  inside_ = 0;
+  after_end_ = 1;
+  after_quote_ = after_close_ = after_cr_ = 0;
+  utf8_run_ = kNone;
+  count_ = line_end_count_ = quote_count_ = 0;
+  unusual_ = kNone;
+}
+
+void CsvStructure::index(std::string_view bytes, char delimiter) {
+  start(bytes, delimiter);
+  while (advance(0, 0, 0)) {
+  }
+}
+
+void CsvStructure::reserve(size_t entries) {
+  // Room for eight stores past the last real entry (see append_positions).
+  if (capacity_ >= entries + 64) return;
+  const size_t capacity = entries + 64 + entries / 2;
+  auto grow = [&](std::unique_ptr<uint32_t[]>& a, size_t used) {
+    std::unique_ptr<uint32_t[]> b(new uint32_t[capacity]);
+    if (used) std::memcpy(b.get(), a.get(), used * sizeof(uint32_t));
+    a = std::move(b);
   };
+  grow(ends_, count_);
+  grow(line_ends_, line_end_count_);
+  grow(quotes_, quote_count_);
+  capacity_ = capacity;
+}
+
+bool CsvStructure::advance(size_t used_ends, size_t used_line_ends, size_t used_quotes) {
+  // Forget what the reader has used, keeping the rest at the front.
+  auto drop = [](uint32_t* a, size_t& count, size_t used) {
+    std::memmove(a, a + used, (count - used) * sizeof(uint32_t));
+    count -= used;
+  };
+  if (used_ends) drop(ends_.get(), count_, used_ends);
+  if (used_line_ends) drop(line_ends_.get(), line_end_count_, used_line_ends);
+  if (used_quotes) drop(quotes_.get(), quote_count_, used_quotes);
+  if (done()) return false;
+
+  const size_t n = bytes_.size();
+  size_t stop = std::min(n, indexed_ + kWindow);
+  // Every byte could end a field; a window may run on past its size (below).
+  reserve(count_ + (n - indexed_));
+  uint32_t* out = ends_.get() + count_;
+  uint32_t* line_out = line_ends_.get() + line_end_count_;
+  uint32_t* quote_out = quotes_.get() + quote_count_;
+
   char tail[64];
-  for (size_t base = 0; base < n; base += 64) {
+  size_t base = indexed_;
+  for (; base < stop; base += 64) {
     const size_t left = n - base;
-    const char* p = bytes.data() + base;
+    const char* p = bytes_.data() + base;
     uint64_t valid = ~uint64_t{0};
     if (left < 64) {
       std::memset(tail, 0, sizeof tail);
@@ -110,55 +173,78 @@ void CsvStructure::index(std::string_view bytes, char delimiter) {
       p = tail;
       valid = (uint64_t{1} << left) - 1;
     }
-    const BlockBits b = classify(p, delimiter);
-    const uint64_t in_quotes = prefix_xor(b.quote) ^ inside;
-    inside = static_cast<uint64_t>(static_cast<int64_t>(in_quotes) >> 63);
+    const BlockBits b = classify(p, delimiter_);
+    const uint64_t in_quotes = prefix_xor(b.quote) ^ inside_;
+    inside_ = static_cast<uint64_t>(static_cast<int64_t>(in_quotes) >> 63);
     const uint64_t ends = (b.delimiter | b.lf) & ~in_quotes;
     const uint64_t opening = b.quote & in_quotes;
     const uint64_t closing = b.quote & ~in_quotes;
     const uint64_t cr_outside = b.cr & ~in_quotes;
-    const uint64_t prev_end = ends << 1 | after_end;
-    const uint64_t prev_quote = b.quote << 1 | after_quote;
-    const uint64_t prev_close = closing << 1 | after_close;
-    const uint64_t prev_cr = cr_outside << 1 | after_cr;
+    const uint64_t prev_end = ends << 1 | after_end_;
+    const uint64_t prev_quote = b.quote << 1 | after_quote_;
+    const uint64_t prev_close = closing << 1 | after_close_;
+    const uint64_t prev_cr = cr_outside << 1 | after_cr_;
     // A quote opens only at a field's start or right after a quote (""), a
     // closing quote is followed by a quote, a delimiter, or a line end, and a
     // CR outside quotes only by LF.
     const uint64_t unusual = ((opening & ~prev_end & ~prev_quote) | (prev_close & ~b.quote & ~ends & ~b.cr) |
                               (prev_cr & ~b.lf)) &
                              valid;
-    after_end = ends >> 63;
-    after_quote = b.quote >> 63;
-    after_close = closing >> 63;
-    after_cr = cr_outside >> 63;
+    after_end_ = ends >> 63;
+    after_quote_ = b.quote >> 63;
+    after_close_ = closing >> 63;
+    after_cr_ = cr_outside >> 63;
     if (b.non_ascii) {
-      if (run_start == kNone) run_start = base;
-    } else if (run_start != kNone) {
-      check_run(base);
-      run_start = kNone;
+      if (utf8_run_ == kNone) utf8_run_ = base;
+      // A window ends after an ASCII block, so that no run is cut in two.
+      if (stop == base + 64 && stop < n) stop += 64;
+    } else if (utf8_run_ != kNone) {
+      if (!utf8_run_ok(base)) break;
     }
 
-    uint64_t keep = ends;
+    uint64_t before = ~uint64_t{0};  // the bytes before the first unusual one
     if (unusual) {
       const int at = __builtin_ctzll(unusual);
       unusual_ = base + static_cast<size_t>(at);
-      keep &= (uint64_t{1} << at) - 1;
+      before = (uint64_t{1} << at) - 1;
     }
-    while (keep) {
-      *out++ = static_cast<uint32_t>(base + static_cast<size_t>(__builtin_ctzll(keep)));
-      keep &= keep - 1;
-    }
+    const uint32_t at = static_cast<uint32_t>(base);
+    out = append_positions(out, ends & before, at);
+    line_out = append_rare_positions(line_out, b.lf & ~in_quotes & before, at);
+    quote_out = append_rare_positions(quote_out, b.quote & valid & before, at);
     if (unusual) break;
   }
-  // A quoted field still open, or a CR, at the very end belongs to the last record.
-  // (Padding past the end is zeros, so `inside` holds for the last byte.)
-  if (unusual_ == kNone && n > 0 && (inside || bytes[n - 1] == '\r')) unusual_ = n - 1;
-  count_ = static_cast<size_t>(out - ends_.get());
-  if (run_start != kNone) check_run(std::min(n, unusual_ == kNone ? n : (unusual_ | 63) + 1));
-  if (bad_utf8 < unusual_) {
-    unusual_ = bad_utf8;
-    while (count_ > 0 && ends_[count_ - 1] >= bad_utf8) --count_;
+  indexed_ = std::min(base, n);
+  if (unusual_ == kNone && base >= n) {
+    indexed_ = n;
+    // A quoted field still open, or a CR, at the very end belongs to the last
+    // record. (Padding past the end is zeros, so `inside` holds for the last byte.)
+    if (n > 0 && (inside_ || bytes_[n - 1] == '\r')) unusual_ = n - 1;
   }
+  count_ = static_cast<size_t>(out - ends_.get());
+  line_end_count_ = static_cast<size_t>(line_out - line_ends_.get());
+  quote_count_ = static_cast<size_t>(quote_out - quotes_.get());
+  if (utf8_run_ != kNone && done()) {
+    utf8_run_ok(std::min(n, unusual_ == kNone ? n : (unusual_ | 63) + 1));
+  }
+  // Invalid UTF-8 is found once its run has been listed: take back what follows it.
+  while (count_ > 0 && ends_[count_ - 1] >= unusual_) --count_;
+  while (line_end_count_ > 0 && line_ends_[line_end_count_ - 1] >= unusual_) --line_end_count_;
+  while (quote_count_ > 0 && quotes_[quote_count_ - 1] >= unusual_) --quote_count_;
+  return true;
+}
+
+// Checks the open run of non-ASCII blocks up to `end`; on invalid UTF-8 that
+// byte becomes the unusual one if it comes first, and what was listed from
+// it on is taken back. False when it was invalid.
+bool CsvStructure::utf8_run_ok(size_t end) {
+  const size_t run = utf8_run_;
+  utf8_run_ = kNone;
+  const size_t bad = find_invalid_utf8(bytes_.substr(run, end - run));
+  if (bad == std::string_view::npos) return true;
+  const size_t at = run + bad;
+  if (at < unusual_) unusual_ = at;
+  return false;
 }
 
 }  // namespace leadscore

@@ -180,6 +180,48 @@ TEST_CASE("chunk reader: well-formed generated rows stay on the fast path and ag
   }
 }
 
+// The structure is indexed a window (32 KiB) at a time, just ahead of the
+// reader: records, runs of non-ASCII text and errors across windows.
+TEST_CASE("chunk reader: chunks many windows long read as the full reader reads them", "[csv][chunks]") {
+  static const std::vector<std::string> kValues = {"", "a", "plain text", "\"q, \"\"x\"\"\"", "\"two\nlines\"",
+                                                   "\xC3\xA9l\xC3\xA8ve", "12.5", "\"\"", "\"\r\n\""};
+  std::mt19937 rng(11);
+  const std::vector<std::string> header{"a", "b", "c", "d", "e"};
+  auto rows = [&](size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) {
+      for (size_t c = 0; c < header.size(); ++c) {
+        if (c) text += ',';
+        text += kValues[rng() % kValues.size()];
+      }
+      text += rng() % 2 ? "\r\n" : "\n";
+    }
+    return text;
+  };
+  const std::string good = rows(200000);
+  check_same(good, header);
+  // A problem far into the chunk: everything before it on the fast path.
+  for (const std::string bad : {"1,2,3\n", "1,2,3,4,5,6\n", "1,\xC3(,3,4,5\n", "1,\"2\"x,3,4,5\n", "1,2\r3,4,5\n"}) {
+    check_same(rows(70000) + bad + rows(40000), header);
+  }
+  // Non-ASCII text longer than a window, valid and then broken at its end.
+  std::string wide;
+  for (int i = 0; i < 30000; ++i) wide += "\xC3\xA9";
+  check_same(rows(30000) + "x," + wide + ",3,4,5\n" + rows(5000), header);
+  check_same(rows(30000) + "x," + wide + "\xC3,3,4,5\n" + rows(5000), header);
+  // Rows dense with non-ASCII text make one run across windows: broken text
+  // early in it is found before any of its records is handed out.
+  std::string dense;
+  while (dense.size() < 20000) dense += "\xC3\xA9,b,\xC3\xA9,d,\xC3\xA9\n";
+  std::string rest;
+  while (rest.size() < 60000) rest += "\xC3\xA9,b,\xC3\xA9,d,\xC3\xA9\n";
+  check_same(dense + "\xC3\xA9,b,\xC3,d,\xC3\xA9\n" + rest, header);
+  check_same(dense + rest, header);
+  // A quoted field open across windows, and one left open at the end.
+  check_same(rows(20000) + "x,\"" + std::string(50000, 'q') + "\",3,4,5\n" + rows(5000), header);
+  check_same(rows(20000) + "x,\"" + std::string(50000, 'q'), header);
+}
+
 TEST_CASE("csv structure: the first unusual byte and the ends before it", "[csv][chunks]") {
   CsvStructure s;
   s.index("a,\"b,c\"\nd,e\n", ',');
