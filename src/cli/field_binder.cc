@@ -1,5 +1,8 @@
 #include "cli/field_binder.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "leadscore/values.h"
 
 namespace leadscore::cli {
@@ -50,6 +53,13 @@ void FieldBinder::resolve(const InputRecord& rec) {
     }
   }
   if (id_column_ >= 0) id_name_ = names[static_cast<size_t>(id_column_)];
+  // A record with this many values binds by column alone, unless a dotted
+  // name without a column may reach into a nested object.
+  direct_count_ = 0;
+  for (size_t f = 0; f < columns_.size(); ++f) {
+    if (columns_[f] >= 0) direct_count_ = std::max(direct_count_, static_cast<size_t>(columns_[f]) + 1);
+    else if (rules_.fields[f].name.find('.') != std::string::npos) direct_count_ = SIZE_MAX;
+  }
 }
 
 const nlohmann::ordered_json* FieldBinder::tree(const InputRecord& rec) {
@@ -117,13 +127,21 @@ void FieldBinder::bind(const InputRecord& rec, std::vector<std::string_view>& va
   std::string_view* out = values.data();
   const std::string_view* in = rec.values.data();
   const size_t count = rec.values.size();
-  for (size_t f = 0; f < columns_.size(); ++f) {
-    const int c = columns_[f];
-    if (c >= 0 && static_cast<size_t>(c) < count) {
-      out[f] = in[c];
-    } else {
-      out[f] = nested(rec, f);
-      if (!out[f].empty()) seen_[f] = true;
+  if (count >= direct_count_) {
+    // Every field is a column of this record, or absent.
+    for (size_t f = 0; f < columns_.size(); ++f) {
+      const int c = columns_[f];
+      out[f] = c >= 0 ? in[c] : std::string_view{};
+    }
+  } else {
+    for (size_t f = 0; f < columns_.size(); ++f) {
+      const int c = columns_[f];
+      if (c >= 0 && static_cast<size_t>(c) < count) {
+        out[f] = in[c];
+      } else {
+        out[f] = nested(rec, f);
+        if (!out[f].empty()) seen_[f] = true;
+      }
     }
   }
   // Fields read from a column count as seen; once all of them have been,

@@ -44,6 +44,7 @@ class FieldBinder {
   uint64_t cached_serial_ = 0;  // names_serial of the cached names, 0 if none
   std::vector<std::string> cached_copy_;
   std::vector<int> columns_;  // per field: column index, or -1
+  size_t direct_count_ = 0;   // records with at least this many values need no nested lookup
   int id_column_ = -1;
   std::string id_name_;
   std::string_view id_;
