@@ -77,17 +77,19 @@ inline uint64_t prefix_xor(uint64_t x) {
 // many field ends), so the common block costs no branch per bit; `out` has
 // room for them past the real count.
 inline uint32_t* append_positions(uint32_t* out, uint64_t bits, uint32_t base) {
-  const int count = __builtin_popcountll(bits);
+  size_t count = 0;
   // The OR keeps ctz defined once the bits run out; those stores are junk past the count.
   for (int i = 0; i < 8; ++i) {
     out[i] = base + static_cast<uint32_t>(__builtin_ctzll(bits | (uint64_t{1} << 63)));
+    count += bits != 0;
     bits &= bits - 1;
   }
-  for (int i = 8; i < count; ++i) {
-    out[i] = base + static_cast<uint32_t>(__builtin_ctzll(bits));
+  out += count;
+  while (bits) {
+    *out++ = base + static_cast<uint32_t>(__builtin_ctzll(bits));
     bits &= bits - 1;
   }
-  return out + count;
+  return out;
 }
 
 // Like append_positions for bits that are usually none.
