@@ -32,7 +32,8 @@ class OrderedWork {
       return;
     }
     const size_t window = jobs_ * 3;
-    slots_.assign(window, Slot{});
+    slots_.clear();
+    slots_.resize(window);
     std::vector<std::thread> threads;
     for (size_t i = 0; i < jobs_; ++i) threads.emplace_back([this] { worker_loop(); });
     size_t next_task = 0, next_result = 0;

@@ -66,7 +66,10 @@ uint64_t count_lines(const char* data, size_t size) {
 
 ChunkSplitter::ChunkSplitter(InputBuffer buffer, uint64_t start, uint64_t first_line, InputFormat format,
                              size_t chunk_bytes)
-    : buffer_(std::move(buffer)), pos_(start), line_(first_line), format_(format), chunk_bytes_(chunk_bytes) {}
+    : buffer_(std::move(buffer)), pos_(start), line_(first_line), format_(format), chunk_bytes_(chunk_bytes) {
+  // Each read then brings about one chunk, which takes the buffer's block.
+  buffer_.set_block_size(chunk_bytes_);
+}
 
 size_t ChunkSplitter::last_boundary(const char* from, size_t size, bool at_end) const {
   const char* end = from + size;
@@ -118,10 +121,13 @@ std::optional<Chunk> ChunkSplitter::next() {
       continue;
     }
     Chunk chunk;
-    chunk.bytes.assign(from, cut);
     chunk.first_line = line_;
     line_ += count_lines(from, cut);
     pos_ += cut;
+    // The chunk takes the buffer's block as it is; only the partial record
+    // after the cut is copied on.
+    chunk.storage = buffer_.release_until(pos_);
+    chunk.bytes = {from, cut};
     return chunk;
   }
 }

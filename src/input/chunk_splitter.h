@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "input/input_buffer.h"
 #include "input/record.h"
@@ -14,7 +16,8 @@
 namespace leadscore {
 
 struct Chunk {
-  std::string bytes;        // whole records (the last one may lack its line end at the end of input)
+  std::unique_ptr<char[]> storage;  // holds `bytes`
+  std::string_view bytes;   // whole records (the last one may lack its line end at the end of input)
   uint64_t first_line = 1;  // input line of bytes[0]
 };
 

@@ -130,9 +130,10 @@ void CsvStructure::index(std::string_view bytes, char delimiter) {
 }
 
 void CsvStructure::reserve(size_t entries) {
-  // Room for eight stores past the last real entry (see append_positions).
-  if (capacity_ >= entries + 64) return;
-  const size_t capacity = entries + 64 + entries / 2;
+  // Room for a block's entries and the eight junk stores past the last real
+  // one (see append_positions).
+  if (capacity_ >= entries + 128) return;
+  const size_t capacity = entries + 128 + entries / 2;
   auto grow = [&](std::unique_ptr<uint32_t[]>& a, size_t used) {
     std::unique_ptr<uint32_t[]> b(new uint32_t[capacity]);
     if (used) std::memcpy(b.get(), a.get(), used * sizeof(uint32_t));
@@ -157,8 +158,8 @@ bool CsvStructure::advance(size_t used_ends, size_t used_line_ends, size_t used_
 
   const size_t n = bytes_.size();
   size_t stop = std::min(n, indexed_ + kWindow);
-  // Every byte could end a field; a window may run on past its size (below).
-  reserve(count_ + (n - indexed_));
+  // Every byte could end a field (or be a quote).
+  reserve(std::max(count_, quote_count_) + (stop - indexed_));
   uint32_t* out = ends_.get() + count_;
   uint32_t* line_out = line_ends_.get() + line_end_count_;
   uint32_t* quote_out = quotes_.get() + quote_count_;
@@ -166,6 +167,16 @@ bool CsvStructure::advance(size_t used_ends, size_t used_line_ends, size_t used_
   char tail[64];
   size_t base = indexed_;
   for (; base < stop; base += 64) {
+    // A window runs on past its size while the text is not ASCII (below).
+    if (base >= indexed_ + kWindow) [[unlikely]] {
+      count_ = static_cast<size_t>(out - ends_.get());
+      line_end_count_ = static_cast<size_t>(line_out - line_ends_.get());
+      quote_count_ = static_cast<size_t>(quote_out - quotes_.get());
+      reserve(std::max(count_, quote_count_) + 64);
+      out = ends_.get() + count_;
+      line_out = line_ends_.get() + line_end_count_;
+      quote_out = quotes_.get() + quote_count_;
+    }
     const size_t left = n - base;
     const char* p = bytes_.data() + base;
     uint64_t valid = ~uint64_t{0};

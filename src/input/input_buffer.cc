@@ -51,4 +51,21 @@ bool InputBuffer::refill(uint64_t keep) {
   return true;
 }
 
+std::unique_ptr<char[]> InputBuffer::release_until(uint64_t end) {
+  assert(end >= base_ && end <= this->end());
+  const size_t drop = static_cast<size_t>(end - base_);
+  const size_t kept = size_ - drop;
+  // The next refill reads a whole block without growing; sizes rounded up to
+  // 64 KiB come back the same, so freed blocks are reused.
+  constexpr size_t kGrain = size_t{64} << 10;
+  capacity_ = block_size_ + (kept + kGrain - 1) / kGrain * kGrain;
+  auto fresh = std::make_unique_for_overwrite<char[]>(capacity_ + 1);
+  if (kept > 0) std::memcpy(fresh.get(), data_.get() + drop, kept);
+  std::swap(fresh, data_);
+  base_ = end;
+  size_ = kept;
+  data_[size_] = '\n';
+  return fresh;
+}
+
 }  // namespace leadscore

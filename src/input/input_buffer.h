@@ -34,6 +34,16 @@ class InputBuffer {
   // dropped bytes, at the end of the input or on a read error.
   bool refill(uint64_t keep);
 
+  // How much each refill reads from now on (at least).
+  void set_block_size(size_t block_size) { block_size_ = block_size < 1 ? 1 : block_size; }
+
+  // Hands the window's block to the caller, bytes [base(), end) where they
+  // were (data() stays valid as the block's address), and goes on with the
+  // bytes from input offset `end` (<= this->end()) copied into a fresh block
+  // with room for one more block: a consumer takes what it read without
+  // copying it.
+  std::unique_ptr<char[]> release_until(uint64_t end);
+
  private:
   ByteSource source_;
   std::unique_ptr<char[]> data_;
