@@ -41,6 +41,7 @@ struct FieldSpec {
   std::vector<std::string> from;  // CRM header aliases, tried after `name`
   std::string date_format;        // strftime layout; empty = the built-in ones
   bool declared = false;
+  int regexes = 0;  // `matches` conditions on this field given a memo bit (Condition::memo)
   SourceLocation where;
 };
 
@@ -67,11 +68,14 @@ struct Condition {
   SourceLocation where;
   int field = -1;               // leaf: index into RuleSet::fields
   bool case_sensitive = false;  // string operators
+  // equals / not_equals / in / not_in: no literal reads as a number or a
+  // boolean, so comparing the text alone decides (set by the loader).
+  bool text_literals = false;
   bool flag = false;            // is / exists
   int32_t days = 0;             // within_days / older_than_days
   std::vector<Literal> literals;          // operands (between: two)
   std::shared_ptr<const re2::RE2> regex;  // matches
-  int memo = -1;  // matches: slot of this regex's per-value verdict cache (LeadScratch)
+  int memo = -1;  // matches: its bit in the field's per-value verdict memo (LeadScratch); -1: none
   std::vector<Condition> children;        // all / any / not (one child)
   int criterion = -1;                     // criterion: ID (index into criteria)
   std::string criterion_id;               // criterion: ID, as written
@@ -154,7 +158,6 @@ struct RuleSet {
   std::optional<Decay> decay;
   std::vector<Disqualifier> disqualify;
   std::array<StageGate, kGatedStages> stages;  // MQL, SQL, SAO
-  int regex_count = 0;  // number of `matches` conditions (memo slots)
   uint64_t serial = 0;  // unique per load, so caches keyed on a rule set never go stale
 
   const StageGate& gate(Stage s) const { return stages[static_cast<size_t>(s) - 1]; }

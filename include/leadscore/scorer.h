@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "leadscore/rules.h"
@@ -15,28 +14,65 @@
 
 namespace leadscore {
 
+// Remembers, for each distinct value of one field, the verdicts of the
+// regexes that read that field (bit i: the field's `matches` condition with
+// Condition::memo == i). CRM columns have few distinct values (job titles,
+// industries), so one hash lookup per field and lead replaces every match.
+// Open addressing on a precomputed hash; the keys live back to back in one
+// string, so an entry costs no allocation of its own.
+class RegexMemo {
+ public:
+  struct Entry {
+    uint64_t known = 0;  // bit i: regex i was run on this value
+    uint64_t held = 0;   // bit i: and it matched
+  };
+  // Bounded, so a column of unique values (free text) cannot grow it forever.
+  static constexpr size_t kMaxEntries = 4096;
+  static constexpr size_t kMaxKeySize = 256;
+
+  // The entry of `key`, added (nothing known) when absent; nullptr when the
+  // memo is full or the key too long. The pointer stays valid until the next
+  // call.
+  Entry* find_or_add(std::string_view key);
+  size_t size() const { return count_; }
+
+  static uint64_t hash(std::string_view key);
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    uint32_t key_at = 0;
+    uint32_t key_size = 0;
+    Entry entry;
+  };
+  void grow();
+
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::string keys_;
+  size_t count_ = 0;
+};
+
 // Per-lead working memory: parsed values cached per field, criterion
 // conditions memoised. Owned by one thread; reused across leads.
 struct LeadScratch {
+  // A field's entry is read lazily: it describes the current lead only when
+  // its generation is LeadScratch::generation, so starting a lead costs
+  // nothing per field and fields no condition reads cost nothing at all.
   struct FieldCache {
+    uint32_t generation = 0;
     uint8_t state = 0;  // missing, parses tried, problems reported (bit flags, see lead_context.h)
     uint8_t ok = 0;     // which parses succeeded
-    double number = 0;
-    int32_t day = 0;
     bool boolean = false;
+    int32_t day = 0;
+    double number = 0;
     std::string_view text;  // trimmed
+    RegexMemo::Entry* regex_verdicts = nullptr;  // this value's entry in the field's regex memo
   };
   std::vector<FieldCache> fields;
+  uint32_t generation = 0;  // the lead being scored; never 0 once a lead started
   std::vector<int8_t> criterion_memo;  // -1 unknown, 0 false, 1 true, 2 evaluating
 
-  // CRM columns have few distinct values (job titles, industries), so each
-  // regex's verdict is remembered per value: one hash lookup instead of a match.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using RegexMemo = std::unordered_map<std::string, bool, TextHash, std::equal_to<>>;
-  std::vector<RegexMemo> regex_memo;  // one per `matches` condition (Condition::memo)
+  std::vector<RegexMemo> regex_memo;  // one per field (used by fields with `matches` conditions)
   uint64_t memo_serial = 0;  // RuleSet::serial of the rules the memos belong to
 };
 

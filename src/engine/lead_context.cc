@@ -1,5 +1,7 @@
 #include "engine/lead_context.h"
 
+#include <cstring>
+
 #include <re2/re2.h>
 
 #include "leadscore/values.h"
@@ -7,9 +9,6 @@
 namespace leadscore::engine_internal {
 
 namespace {
-
-constexpr size_t kRegexMemoLimit = 4096;
-constexpr size_t kRegexMemoMaxKey = 256;
 
 
 // trim's white space (space, \t \n \v \f \r), tested with at most two
@@ -62,22 +61,64 @@ bool email_domain_matches(std::string_view email, std::string_view domain) {
 void LeadContext::reset() {
   const size_t n = rules_.fields.size();
   if (scratch_.fields.size() != n) scratch_.fields.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    LeadScratch::FieldCache& f = scratch_.fields[i];
-    f.text = i < values_.size() ? trimmed(values_[i]) : std::string_view();
-    bool is_missing = is_builtin_missing(f.text);
-    for (size_t m = 0; !is_missing && m < rules_.missing_values.size(); ++m) {
-      is_missing = iequals(f.text, rules_.missing_values[m]);
-    }
-    f.state = is_missing ? kMissing : 0;
-    f.ok = 0;
+  if (++scratch_.generation == 0) {
+    // Wrapped around: no stale entry may look current.
+    for (LeadScratch::FieldCache& f : scratch_.fields) f.generation = 0;
+    scratch_.generation = 1;
   }
   scratch_.criterion_memo.resize(rules_.criteria.size());
   std::fill(scratch_.criterion_memo.begin(), scratch_.criterion_memo.end(), int8_t{-1});
   if (scratch_.memo_serial != rules_.serial || rules_.serial == 0) {
-    scratch_.regex_memo.assign(static_cast<size_t>(rules_.regex_count), {});
+    scratch_.regex_memo.assign(n, {});
     scratch_.memo_serial = rules_.serial;
   }
+}
+
+void LeadContext::load(int field) {
+  const size_t i = static_cast<size_t>(field);
+  LeadScratch::FieldCache& f = scratch_.fields[i];
+  f.generation = scratch_.generation;
+  f.text = i < values_.size() ? trimmed(values_[i]) : std::string_view();
+  f.ok = 0;
+  bool is_missing = is_builtin_missing(f.text);
+  for (size_t m = 0; !is_missing && m < rules_.missing_values.size(); ++m) {
+    is_missing = iequals(f.text, rules_.missing_values[m]);
+  }
+  if (is_missing) {
+    f.state = kMissing;
+    return;
+  }
+  // A typed field is read as its type right away: the conditions on it need
+  // that reading anyway. Only the parse happens here; an unreadable value is
+  // reported by the operator that needs it, as before.
+  const FieldSpec& spec = rules_.fields[i];
+  switch (spec.type) {
+    case FieldType::kNumber:
+      f.state = kNumberTried;
+      if (auto v = parse_number(f.text)) {
+        f.number = *v;
+        f.ok = kNumberOk;
+      }
+      return;
+    case FieldType::kBool:
+      f.state = kBoolTried;
+      if (auto v = parse_bool(f.text)) {
+        f.boolean = *v;
+        f.ok = kBoolOk;
+      }
+      return;
+    case FieldType::kDate:
+      if (!spec.date_format.empty()) break;
+      f.state = kDayTried;
+      if (auto v = parse_date(f.text)) {
+        f.day = *v;
+        f.ok = kDayOk;
+      }
+      return;
+    default:
+      break;
+  }
+  f.state = 0;
 }
 
 void LeadContext::report(int field, ValueProblem p, uint8_t flag) {
@@ -147,12 +188,19 @@ bool LeadContext::literal_equals(const Literal& lit, int field, bool case_sensit
 
 bool LeadContext::matches(const Condition& c, std::string_view t) {
   if (c.memo < 0) return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
-  LeadScratch::RegexMemo& memo = scratch_.regex_memo[static_cast<size_t>(c.memo)];
-  auto it = memo.find(t);
-  if (it != memo.end()) return it->second;
+  // One lookup per field and lead, shared by every regex reading the field.
+  LeadScratch::FieldCache& f = cache(c.field);
+  if (!(f.state & kRegexLooked)) {
+    f.state |= kRegexLooked;
+    f.regex_verdicts = scratch_.regex_memo[static_cast<size_t>(c.field)].find_or_add(t);
+  }
+  RegexMemo::Entry* verdicts = f.regex_verdicts;
+  if (!verdicts) return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
+  const uint64_t bit = uint64_t{1} << c.memo;
+  if (verdicts->known & bit) return verdicts->held & bit;
   bool held = RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *c.regex);
-  // Bounded, so a column of unique values (free text) cannot grow it forever.
-  if (memo.size() < kRegexMemoLimit && t.size() <= kRegexMemoMaxKey) memo.emplace(std::string(t), held);
+  verdicts->known |= bit;
+  if (held) verdicts->held |= bit;
   return held;
 }
 
@@ -166,18 +214,21 @@ bool LeadContext::email_domain_in(const Condition& c, std::string_view t) {
   return false;
 }
 
+bool LeadContext::in_texts(const Condition& c, std::string_view t) {
+  // The length settles most literals; `folded` is the text as written when case-sensitive.
+  for (const Literal& lit : c.literals) {
+    const std::string& k = lit.folded;
+    if (k.size() != t.size()) continue;
+    if (c.case_sensitive ? std::memcmp(k.data(), t.data(), t.size()) == 0 : iequals(t, k)) return true;
+  }
+  return false;
+}
+
 bool LeadContext::in_literals(const Condition& c) {
   for (const Literal& lit : c.literals) {
     if (literal_equals(lit, c.field, c.case_sensitive)) return true;
   }
   return false;
-}
-
-bool LeadContext::evaluate_criterion(int criterion) {
-  const Criterion& c = rules_.criteria[static_cast<size_t>(criterion)];
-  bool holds = !c.when || eval(*c.when);
-  scratch_.criterion_memo[static_cast<size_t>(criterion)] = holds ? 1 : 0;
-  return holds;
 }
 
 bool LeadContext::eval_composite(const Condition& c) {
@@ -202,20 +253,61 @@ bool LeadContext::eval_composite(const Condition& c) {
 }
 
 bool LeadContext::eval_leaf(const Condition& c) {
+  const LeadScratch::FieldCache& f = cache(c.field);
   // SPEC: a missing value makes every leaf false except `exists: false`.
-  if (missing(c.field)) return c.op == Op::kExists && !c.flag;
-  std::string_view t = text(c.field);
+  if (f.state & kMissing) return c.op == Op::kExists && !c.flag;
+  // The common leaves are decided here from the cached reading; the rest
+  // (and every first or failed reading) go to functions of their own, so
+  // that this one stays cheap to call.
   switch (c.op) {
     case Op::kExists:
       return c.flag;
     case Op::kEquals:
-      return literal_equals(c.literals[0], c.field, c.case_sensitive);
-    case Op::kNotEquals:
-      return !literal_equals(c.literals[0], c.field, c.case_sensitive);
     case Op::kIn:
-      return in_literals(c);
+      return c.text_literals ? in_texts(c, f.text) : in_literals(c);
+    case Op::kNotEquals:
     case Op::kNotIn:
-      return !in_literals(c);
+      return !(c.text_literals ? in_texts(c, f.text) : in_literals(c));
+    case Op::kMatches:
+      return matches(c, f.text);
+    case Op::kEmailDomainIn:
+      return email_domain_in(c, f.text);
+    case Op::kContains:
+    case Op::kStartsWith:
+    case Op::kEndsWith:
+      return text_test(c, f.text);
+    case Op::kIs:
+      if (f.ok & kBoolOk) return f.boolean == c.flag;
+      return typed_test(c);
+    case Op::kWithinDays:
+      if (f.ok & kDayOk) return f.day >= as_of_ - c.days;
+      return typed_test(c);
+    case Op::kOlderThanDays:
+      if (f.ok & kDayOk) return f.day < as_of_ - c.days;
+      return typed_test(c);
+    case Op::kGt:
+    case Op::kGte:
+    case Op::kLt:
+    case Op::kLte:
+    case Op::kBetween: {
+      const Literal& lo = c.literals[0];
+      if (!lo.number || !(f.ok & kNumberOk)) return typed_test(c);
+      const double v = f.number;
+      switch (c.op) {
+        case Op::kGt: return v > *lo.number;
+        case Op::kGte: return v >= *lo.number;
+        case Op::kLt: return v < *lo.number;
+        case Op::kLte: return v <= *lo.number;
+        default: return v >= *lo.number && v <= *c.literals[1].number;
+      }
+    }
+    default:
+      return false;
+  }
+}
+
+bool LeadContext::text_test(const Condition& c, std::string_view t) {
+  switch (c.op) {
     case Op::kContains:
       for (const Literal& lit : c.literals) {
         if (c.case_sensitive ? t.find(lit.text) != std::string_view::npos : icontains(t, lit.folded)) return true;
@@ -231,10 +323,13 @@ bool LeadContext::eval_leaf(const Condition& c) {
         if (c.case_sensitive ? t.ends_with(lit.text) : iends_with(t, lit.folded)) return true;
       }
       return false;
-    case Op::kMatches:
-      return matches(c, t);
-    case Op::kEmailDomainIn:
-      return email_domain_in(c, t);
+    default:
+      return false;
+  }
+}
+
+bool LeadContext::typed_test(const Condition& c) {
+  switch (c.op) {
     case Op::kIs: {
       auto b = boolean(c.field, true);
       return b && *b == c.flag;

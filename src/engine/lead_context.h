@@ -17,27 +17,28 @@ class LeadContext {
               LeadScratch& scratch, Verdict& verdict)
       : rules_(rules), as_of_(as_of_day), values_(values), scratch_(scratch), verdict_(verdict) {}
 
-  // Starts a new lead: every field is trimmed and checked for missing markers
-  // once, up front, and the parse caches are cleared (no allocation once sized).
+  // Starts a new lead. Fields are read lazily: each is trimmed and checked
+  // for missing markers on its first use in the lead, so starting costs
+  // nothing per field (and no allocation once sized).
   void reset();
 
-  bool missing(int field) const { return scratch_.fields[static_cast<size_t>(field)].state & kMissing; }
-  std::string_view text(int field) const { return scratch_.fields[static_cast<size_t>(field)].text; }  // trimmed
+  bool missing(int field) { return cache(field).state & kMissing; }
+  std::string_view text(int field) { return cache(field).text; }  // trimmed
   // Parsed values; nullopt when missing or unreadable. `report` records an
   // unreadable value as a BadValue in the verdict (once per field and kind).
   // The cached result is read inline; the first use of a field parses it.
   std::optional<double> number(int field, bool report) {
-    const LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    const LeadScratch::FieldCache& f = cache(field);
     if (f.ok & kNumberOk) return f.number;
     return parse_number_of(field, report);
   }
   std::optional<bool> boolean(int field, bool report) {
-    const LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    const LeadScratch::FieldCache& f = cache(field);
     if (f.ok & kBoolOk) return f.boolean;
     return parse_bool_of(field, report);
   }
   std::optional<int32_t> day(int field, bool report) {
-    const LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    const LeadScratch::FieldCache& f = cache(field);
     if (f.ok & kDayOk) return f.day;
     return parse_day_of(field, report);
   }
@@ -47,7 +48,11 @@ class LeadContext {
   bool criterion_holds(int criterion) {
     int8_t memo = scratch_.criterion_memo[static_cast<size_t>(criterion)];
     if (memo >= 0) return memo == 1;
-    return evaluate_criterion(criterion);
+    // Inline, so that the scorer's loop calls the leaf evaluator directly.
+    const Criterion& c = rules_.criteria[static_cast<size_t>(criterion)];
+    bool holds = !c.when || eval(*c.when);
+    scratch_.criterion_memo[static_cast<size_t>(criterion)] = holds ? 1 : 0;
+    return holds;
   }
   bool literal_equals(const Literal& lit, int field, bool case_sensitive);
 
@@ -57,19 +62,30 @@ class LeadContext {
  private:
   bool eval_leaf(const Condition& c);
   bool eval_composite(const Condition& c);
-  bool evaluate_criterion(int criterion);
   bool in_literals(const Condition& c);
+  bool in_texts(const Condition& c, std::string_view t);  // Condition::text_literals
   // Kept out of eval_leaf so that the common leaves stay cheap to call.
   [[gnu::noinline]] bool matches(const Condition& c, std::string_view t);
   [[gnu::noinline]] bool email_domain_in(const Condition& c, std::string_view t);
+  [[gnu::noinline]] bool text_test(const Condition& c, std::string_view t);  // contains, starts_with, ends_with
+  // Leaves whose parsed value is not cached as readable: parse, report, compare.
+  [[gnu::noinline]] bool typed_test(const Condition& c);
   std::optional<double> parse_number_of(int field, bool report);
   std::optional<bool> parse_bool_of(int field, bool report);
   std::optional<int32_t> parse_day_of(int field, bool report);
   void report(int field, ValueProblem p, uint8_t flag);
+  // The field's entry for this lead, read on first use.
+  LeadScratch::FieldCache& cache(int field) {
+    LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];
+    if (f.generation != scratch_.generation) load(field);
+    return f;
+  }
+  void load(int field);
 
  public:
   // LeadScratch::FieldCache::state bits.
   enum : uint8_t {
+    kRegexLooked = 1,  // regex_verdicts was looked up for this value
     kMissing = 2,
     kNumberTried = 4,
     kBoolTried = 8,

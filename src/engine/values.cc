@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 namespace leadscore {
 
@@ -136,6 +137,29 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
+namespace {
+
+// n bytes of s from `at` as one little-endian word, ASCII letters
+// lower-cased, so that a spelling is compared with one test. Setting bit 5
+// lower-cases a letter and maps nothing else onto a lower-case letter but its
+// capital; every accepted spelling is made of letters.
+template <size_t n>
+uint32_t lowered(std::string_view s, size_t at) {
+  static_assert(n == 1 || n == 2 || n == 4);
+  using Word = std::conditional_t<n == 1, uint8_t, std::conditional_t<n == 2, uint16_t, uint32_t>>;
+  Word w;
+  std::memcpy(&w, s.data() + at, n);
+  return static_cast<uint32_t>(w | static_cast<Word>(0x20202020u));
+}
+
+constexpr uint32_t word_of(std::string_view s) {
+  uint32_t w = 0;
+  for (size_t i = 0; i < s.size(); ++i) w |= static_cast<uint32_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return w;
+}
+
+}  // namespace
+
 std::optional<bool> parse_bool(std::string_view s) {
   // Each accepted spelling has its own length, so one comparison decides.
   switch (s.size()) {
@@ -145,10 +169,10 @@ std::optional<bool> parse_bool(std::string_view s) {
         case 'n': case 'f': case '0': return false;
         default: return std::nullopt;
       }
-    case 2: if (iequals(s, "no")) return false; break;
-    case 3: if (iequals(s, "yes")) return true; break;
-    case 4: if (iequals(s, "true")) return true; break;
-    case 5: if (iequals(s, "false")) return false; break;
+    case 2: if (lowered<2>(s, 0) == word_of("no")) return false; break;
+    case 3: if (lowered<2>(s, 0) == word_of("ye") && lowered<1>(s, 2) == 's') return true; break;
+    case 4: if (lowered<4>(s, 0) == word_of("true")) return true; break;
+    case 5: if (lowered<4>(s, 0) == word_of("fals") && lowered<1>(s, 4) == 'e') return false; break;
     default: break;
   }
   return std::nullopt;

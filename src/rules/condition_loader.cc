@@ -1,5 +1,7 @@
 #include "rules/condition_loader.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "leadscore/values.h"
@@ -187,6 +189,10 @@ std::optional<Condition> ConditionLoader::load_leaf(const YAML::Node& node, std:
     if (auto b = ctx_.boolean(cs, std::string(what) + ".case_sensitive")) c.case_sensitive = *b;
   }
   if (!load_operand(c, op_node, std::string(what) + "." + op_key)) return std::nullopt;
+  if (c.op == Op::kEquals || c.op == Op::kNotEquals || c.op == Op::kIn || c.op == Op::kNotIn) {
+    c.text_literals = std::none_of(c.literals.begin(), c.literals.end(),
+                                   [](const Literal& l) { return l.number || l.boolean; });
+  }
   check_type(c, op_node);
   if (ctx_.error_count() != errors_before) return std::nullopt;
   return c;
@@ -279,7 +285,9 @@ bool ConditionLoader::load_operand(Condition& c, const YAML::Node& operand, std:
       lit.folded = *pattern;
       c.literals.push_back(std::move(lit));
       c.regex = std::move(re);
-      c.memo = rules_.regex_count++;
+      // A field's regexes share one memo of 64-bit verdict masks; more regexes than that run unmemoised.
+      int& regexes = rules_.fields[static_cast<size_t>(c.field)].regexes;
+      c.memo = regexes < 64 ? regexes++ : -1;
       return true;
     }
     case Op::kGt:

@@ -118,6 +118,21 @@ TEST_CASE("parse_bool by length agrees with comparing every spelling", "[values]
   }
 }
 
+TEST_CASE("parse_bool's word comparison accepts only the letters' two cases", "[values][fast]") {
+  // Each byte of each spelling, and every other byte value in its place: only
+  // the letter in either case may be accepted.
+  for (std::string spelling : {"no", "yes", "true", "false"}) {
+    for (size_t i = 0; i < spelling.size(); ++i) {
+      for (int b = 1; b < 256; ++b) {
+        std::string v = spelling;
+        v[i] = static_cast<char>(b);
+        INFO(spelling << " with byte " << b << " at " << i);
+        CHECK(parse_bool(v) == reference_bool(v));
+      }
+    }
+  }
+}
+
 TEST_CASE("plain digit strings read as the same double as the general path", "[values][fast]") {
   auto general = [](const std::string& s) {
     double v = 0;
