@@ -1,4 +1,4 @@
-// The simdjson line parser against JsonObjectParser, line by line: whatever
+// The one-pass line parser against JsonObjectParser, line by line: whatever
 // line it takes must give the very record JsonObjectParser gives, and a line it
 // marks compact must be exactly what compact JSON output writes.
 #include <random>
@@ -103,6 +103,67 @@ TEST_CASE("fast jsonl: numbers are written as JsonObjectParser writes them", "[j
   CHECK_FALSE(compare(R"({"n":-0})").compact);
   CHECK_FALSE(compare(R"({"n":1.50})").compact);
   CHECK_FALSE(compare(R"({"n":1e5})").compact);
+}
+
+TEST_CASE("fast jsonl: integers around the 64-bit limits and odd number shapes", "[jsonl][fast]") {
+  for (const char* number :
+       {"123456789012345678", "1234567890123456789", "-1234567890123456789", "12345678901234567890",
+        "99999999999999999999", "-999999999999999999", "-9999999999999999999", "00", "-00", "-a", "--1", "1.e5",
+        "1e+", "1e-", "2e-0", "0e0", "-0.0e-0", "1.5E+3", "0.000001", "1e-7", "-", "0-1", "1-", "1..2", "1ee2"}) {
+    const std::string line = std::string(R"({"n":)") + number + "}";
+    compare(line);
+    compare(std::string(R"({"a":"x","n":)") + number + R"(,"z":1})");
+    compare(std::string(R"({"n" : )") + number + R"( , "z":1})");
+  }
+  CHECK(compare(R"({"n":1234567890123456789})").compact);
+  CHECK(compare(R"({"n":-9223372036854775808})").compact);
+  CHECK(compare(R"({"n":18446744073709551615})").compact);
+}
+
+TEST_CASE("fast jsonl: blanks and braces in every place", "[jsonl][fast]") {
+  for (const std::string line :
+       {R"({"a":1}})", R"({"a":1}{"b":2})", R"({"a":"}"})", R"({"a":"x"}  )", "{\"a\":\"x\"}\r\r", R"(  {"a":true})",
+        R"({"a":true })", R"({"a":tru })", R"({"a":nul})", R"({"a":falsey})", R"({"a":true,})", R"({,"a":1})",
+        R"({"a":1,,"b":2})", R"({"a"::1})", R"({"a":1 : 2})", R"({"a"})", R"({"a":})", R"({ })", R"({"":""})",
+        R"({"a":"b" "c":1})", "{\"a\":1}\x0b", "{\x0b\"a\":1}", "}", "{", "{}}", R"("a":1})"}) {
+    compare(line);
+  }
+  compare(std::string("{\"a\":\"x\"}\0", 10));
+  compare(std::string("{\"a\":\"x\0\"}", 10));
+  CHECK(compare(R"({"":""})").compact);
+  CHECK(compare(R"({"a":"}"})").compact);
+  CHECK_FALSE(compare(R"({"a":1}})").taken);
+  CHECK_FALSE(compare(R"({"a":1}{"b":2})").taken);
+  CHECK_FALSE(compare(R"({"a":true,})").taken);
+}
+
+// Lines of random keys, values and blanks: the two parsers agree on each.
+TEST_CASE("fast jsonl: random flat and not so flat objects", "[jsonl][fast]") {
+  const std::vector<std::string> keys = {"id", "a", "b", "name", R"(k\u00e9y)", R"(q\")", "", R"(caf\u00E9)",
+                                         R"(x\/y)", R"(\ud83d\ude00)", R"(\u0001)", "long_key_name_over_sixteen_bytes"};
+  const std::vector<std::string> values = {
+      R"("x")", R"("")", R"("Sch\u00f6der")", "\"Sch\xC3\xB6" "der\"", R"("tab\there")", R"("a\"b")", R"("\/")",
+      R"("\u001f")", R"("\u001F")", R"("\ud83d")", "\"\xE9\"", "\"\xF0\x9F\x98\x80\"", "0", "-0", "7", "-12",
+      "1.5", "1.50", "1e5", "-0.0", "123456789012345678901", "1e400", "true", "false", "null", "{}", "[1]",
+      R"({"n":1})", R"("a longer value of some forty bytes or so....")", R"("x\\")", "tru", "01"};
+  const std::vector<std::string> blanks = {"", "", "", "", " ", "\t", " \r "};
+  std::mt19937 random(2024);
+  auto pick = [&](const std::vector<std::string>& from) -> const std::string& { return from[random() % from.size()]; };
+  size_t taken = 0, compact = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line = pick(blanks) + "{" + pick(blanks);
+    const int members = 1 + static_cast<int>(random() % 6);
+    for (int m = 0; m < members; ++m) {
+      if (m > 0) line += pick(blanks) + "," + pick(blanks);
+      line += "\"" + pick(keys) + "\"" + pick(blanks) + ":" + pick(blanks) + pick(values);
+    }
+    line += pick(blanks) + "}" + pick(blanks);
+    const Outcome o = compare(line);
+    taken += o.taken ? 1 : 0;
+    compact += o.compact ? 1 : 0;
+  }
+  CHECK(taken > 2000);
+  CHECK(compact > 20);
 }
 
 TEST_CASE("fast jsonl: nested values, duplicates and odd shapes go to the slow parser", "[jsonl][fast]") {
