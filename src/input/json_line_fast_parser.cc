@@ -143,10 +143,16 @@ const char* read_escaped(const char* start, const char* end, std::string& storag
   return find_invalid_utf8(text) == std::string_view::npos ? p + 1 : nullptr;
 }
 
-// Any string but the plain ASCII ones (see read_string). *stored tells
-// whether its text is in `storage` (from its size on entry) or in *view.
+// Where a string's text is: in the line, or, when `stored`, appended to the
+// parser's storage (an escaped string).
+struct StringText {
+  std::string_view view;
+  bool stored = false;
+};
+
+// Any string but the plain ASCII ones (see read_string).
 [[gnu::noinline]] const char* read_string_slowly(const char* start, const char* end, std::string& storage,
-                                                 std::string_view* view, bool* stored, Shape& shape) {
+                                                 StringText* text, Shape& shape) {
   const char* p = start;
   for (;;) {
     p = json_scan::skip_plain(p, end);
@@ -154,27 +160,31 @@ const char* read_escaped(const char* start, const char* end, std::string& storag
     const auto b = static_cast<unsigned char>(*p);
     if (b == '"') break;
     if (b == '\\') {
-      *stored = true;
+      text->stored = true;
       return read_escaped(start, end, storage, shape);
     }
     if (b < 0x20) return nullptr;
     ++p;  // not ASCII: checked below
   }
-  *view = std::string_view(start, static_cast<size_t>(p - start));
-  return find_invalid_utf8(*view) == std::string_view::npos ? p + 1 : nullptr;
+  text->view = std::string_view(start, static_cast<size_t>(p - start));
+  return find_invalid_utf8(text->view) == std::string_view::npos ? p + 1 : nullptr;
 }
 
 // Reads a string from its first byte `p`; returns the byte past its closing
-// quote, or null when it is not valid JSON. Its text is in *view, or, when
-// *stored, appended to `storage` (an escaped string).
-inline const char* read_string(const char* p, const char* end, std::string& storage, std::string_view* view,
-                               bool* stored, Shape& shape) {
+// quote, or null when it is not valid JSON.
+inline const char* read_string(const char* p, const char* end, std::string& storage, StringText& text,
+                               Shape& shape) {
   const char* const close = json_scan::skip_plain(p, end);
   if (close < end && *close == '"') {
-    *view = std::string_view(p, static_cast<size_t>(close - p));
+    text.view = std::string_view(p, static_cast<size_t>(close - p));
+    text.stored = false;
     return close + 1;
   }
-  return read_string_slowly(p, end, storage, view, stored, shape);
+  // Its own variable, so that `text` need not leave registers on the way above.
+  StringText slow;
+  p = read_string_slowly(p, end, storage, &slow, shape);
+  text = slow;
+  return p;
 }
 
 // A number other than a short integer (see read_number). *rewritten, when not
@@ -226,17 +236,22 @@ inline const char* read_string(const char* p, const char* end, std::string& stor
 // for what JsonObjectParser does not read as an integer or a finite double.
 // *raw is the number as written; *rewritten, when not empty, is how
 // JsonObjectParser writes it instead.
-inline const char* read_number(const char* p, std::string_view* raw, std::string_view* rewritten, char (&buf)[64]) {
+inline const char* read_number(const char* p, std::string_view& raw, std::string_view& rewritten, char (&buf)[64]) {
   // Most are short integers, written back as they are.
   const char* const digits = *p == '-' ? p + 1 : p;
   const char* const after = skip_digits(digits);
   const size_t count = static_cast<size_t>(after - digits);
-  if (count > 0 && count < 19 && (*digits != '0' || count == 1) && *after != '.' && *after != 'e' && *after != 'E' &&
-      !(*digits == '0' && digits != p)) {
-    *raw = std::string_view(p, static_cast<size_t>(after - p));
+  if (count > 0 && count < 19 && (*digits != '0' || (count == 1 && digits == p)) && *after != '.' &&
+      *after != 'e' && *after != 'E') {
+    raw = std::string_view(p, static_cast<size_t>(after - p));
+    rewritten = {};
     return after;
   }
-  return read_number_slowly(p, raw, rewritten, buf);
+  std::string_view slow_raw, slow_rewritten;  // so that the two above may stay in registers
+  p = read_number_slowly(p, &slow_raw, &slow_rewritten, buf);
+  raw = slow_raw;
+  rewritten = slow_rewritten;
+  return p;
 }
 
 uint64_t load8(const char* p) {
@@ -269,17 +284,8 @@ bool same_bytes(const char* a, const char* b, size_t n) {
 
 }  // namespace
 
-bool JsonLineFastParser::keys_unchanged() const {
-  if (serial_ == 0 || keys_.size() != names_.size()) return false;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    const std::string& name = names_[i];
-    if (name.size() != keys_[i].size() || !same_bytes(name.data(), keys_[i].data(), name.size())) return false;
-  }
-  return true;
-}
-
-bool JsonLineFastParser::keys_distinct() const {
-  std::vector<std::string_view> sorted(keys_);
+bool JsonLineFastParser::names_distinct() const {
+  std::vector<std::string_view> sorted(names_.begin(), names_.end());
   std::sort(sorted.begin(), sorted.end());
   return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
 }
@@ -306,28 +312,34 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   out.values.clear();
   text_.clear();
   stored_.clear();
-  // The keys are compared with the last line's as they come.
+  // The keys are compared with the last line's as they come; only those from
+  // the first that differs on (`matched`) are kept, in keys_.
   bool same_keys = serial_ != 0;
+  size_t matched = 0;
+  const std::string* const last_names = names_.data();
+  const size_t last_count = names_.size();
   ++p;
   if (*p != '"') {
     shape.compact = false;
     p = skip_blanks(p);
     if (*p != '"') return false;  // {} is rare: not worth a path
   }
-  for (;;) {
-    std::string_view key;
-    bool stored = false;
+  for (size_t k = 0;; ++k) {
+    StringText key;
     size_t from = text_.size();
-    p = read_string(p + 1, end, text_, &key, &stored, shape);
+    p = read_string(p + 1, end, text_, key, shape);
     if (p == nullptr) return false;
-    const size_t k = keys_.size();
-    if (stored) {
+    if (key.stored) {
+      // Viewed for now; text_ may move before the end, where it is viewed again.
+      key.view = std::string_view(text_).substr(from);
       stored_.push_back({true, k, from, text_.size()});
-      same_keys = false;  // compared below, once its text is in place
-    } else if (same_keys) {
-      same_keys = k < names_.size() && names_[k].size() == key.size() && same_bytes(names_[k].data(), key.data(), key.size());
     }
-    keys_.push_back(key);
+    if (same_keys) {
+      same_keys = k < last_count && last_names[k].size() == key.view.size() &&
+                  same_bytes(last_names[k].data(), key.view.data(), key.view.size());
+      matched = k;
+    }
+    if (!same_keys) keys_.push_back(key.view);
     if (*p != ':') {
       shape.compact = false;
       p = skip_blanks(p);
@@ -340,13 +352,15 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
     }
     std::string_view value;
     switch (*p) {
-      case '"':
-        stored = false;
+      case '"': {
+        StringText string;
         from = text_.size();
-        p = read_string(p + 1, end, text_, &value, &stored, shape);
+        p = read_string(p + 1, end, text_, string, shape);
         if (p == nullptr) return false;
-        if (stored) stored_.push_back({false, out.values.size(), from, text_.size()});
+        if (string.stored) stored_.push_back({false, k, from, text_.size()});
+        value = string.view;
         break;
+      }
       case 't':
         if (end - p < 5 || std::memcmp(p, "true", 4) != 0) return false;
         p += 4;
@@ -366,11 +380,11 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
         if (*p != '-' && !is_digit(*p)) return false;
         std::string_view rewritten;
         char buf[64];
-        p = read_number(p, &value, &rewritten, buf);
+        p = read_number(p, value, rewritten, buf);
         if (p == nullptr) return false;
         if (!rewritten.empty()) {
           shape.compact = false;
-          stored_.push_back({false, out.values.size(), text_.size(), text_.size() + rewritten.size()});
+          stored_.push_back({false, k, text_.size(), text_.size() + rewritten.size()});
           text_.append(rewritten);
         }
       }
@@ -391,14 +405,20 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   }
   if (p != end - 1) return false;  // a '}' before the last one
 
+  if (same_keys) matched = out.values.size();
   for (const Stored& s : stored_) {
     const std::string_view view = std::string_view(text_).substr(s.begin, s.end - s.begin);
-    if (s.key) keys_[s.index] = view;
-    else out.values[s.index] = view;
+    if (!s.key) out.values[s.index] = view;
+    else if (s.index >= matched) keys_[s.index - matched] = view;
   }
-  if (!(same_keys && keys_.size() == names_.size()) && !keys_unchanged()) {
-    if (!keys_distinct()) return false;  // JsonObjectParser merges them
-    names_.assign(keys_.begin(), keys_.end());
+  if (matched != last_count || !keys_.empty()) {
+    // New names: the leading ones that matched stay.
+    names_.resize(matched);
+    names_.insert(names_.end(), keys_.begin(), keys_.end());
+    if (!names_distinct()) {
+      serial_ = 0;     // names_ no longer holds the last line's keys
+      return false;  // JsonObjectParser merges them
+    }
     serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
   }
   out.names = &names_;

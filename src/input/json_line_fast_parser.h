@@ -36,12 +36,11 @@ class JsonLineFastParser {
   };
 
   bool parse_object(std::string_view text, InputRecord& out);
-  bool keys_unchanged() const;
-  bool keys_distinct() const;
+  bool names_distinct() const;
 
   std::vector<std::string> names_;
   uint64_t serial_ = 0;                 // names_serial of names_, 0 before the first line
-  std::vector<std::string_view> keys_;  // this line's keys, until adopted in names_
+  std::vector<std::string_view> keys_;  // this line's keys that differ from names_, until adopted
   std::string text_;
   std::vector<Stored> stored_;
 };
