@@ -53,8 +53,7 @@ inline const char* skip_plain(const char* p, const char* end) {
     if (mask != 0) return p + __builtin_ctz(mask);
     p += 16;
   }
-  while (p < end && is_plain(*p)) ++p;
-  return p;
+  return skip_plain_by_words(p, end);  // what is left, under 16 bytes
 #else
   return skip_plain_by_words(p, end);
 #endif

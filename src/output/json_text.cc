@@ -78,6 +78,33 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+void append_json_list(std::string& out, std::string_view items) {
+  const char* const end = items.data() + items.size();
+  if (!items.empty() && json_scan::skip_plain(items.data(), end) == end) {
+    // Nothing to escape (the usual reasons): "; " becomes "," between quotes.
+    if (items.size() >= 2 && items.substr(items.size() - 2) == "; ") items.remove_suffix(2);
+    out.append("[\"", 2);
+    size_t start = 0;
+    for (size_t sep; (sep = items.find("; ", start)) != std::string_view::npos; start = sep + 2) {
+      out.append(items.data() + start, sep - start);
+      out.append("\",\"", 3);
+    }
+    out.append(items.data() + start, items.size() - start);
+    out.append("\"]", 2);
+    return;
+  }
+  out += '[';
+  size_t start = 0;
+  while (start < items.size()) {
+    size_t sep = items.find("; ", start);
+    if (sep == std::string_view::npos) sep = items.size();
+    if (start > 0) out += ',';
+    append_json_string(out, items.substr(start, sep - start));
+    start = sep + 2;
+  }
+  out += ']';
+}
+
 void append_json_number(std::string& out, double v) {
   v = round2(v);
   char buf[64];

@@ -23,20 +23,6 @@ void append_literal(std::string& out, const char (&text)[N]) {
   out.append(text, N - 1);
 }
 
-// Appends "a; b; c" as the JSON array ["a","b","c"], as the tree would hold it.
-void append_json_list(std::string_view items, std::string& out) {
-  out += '[';
-  size_t start = 0;
-  while (start < items.size()) {
-    size_t end = items.find("; ", start);
-    if (end == std::string_view::npos) end = items.size();
-    if (start > 0) out += ',';
-    append_json_string(out, items.substr(start, end - start));
-    start = end + 2;
-  }
-  out += ']';
-}
-
 class JsonWriter : public ResultWriter {
  public:
   JsonWriter(const RuleSet& rules, const WriterOptions& options) : rules_(rules), options_(options) {}
@@ -134,7 +120,7 @@ class JsonWriter : public ResultWriter {
     append_literal(buf, ",\"reasons\":");
     reasons_.clear();
     append_reasons(rules_, v, reasons_);
-    append_json_list(reasons_, buf);
+    append_json_list(buf, reasons_);
     if (options_.explain && lead.explanation) {
       append_literal(buf, ",\"explanation\":");
       append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, buf);
