@@ -247,7 +247,7 @@ inline const char* read_number(const char* p, std::string_view& raw, std::string
     rewritten = {};
     return after;
   }
-  std::string_view slow_raw, slow_rewritten;  // so that the two above may stay in registers
+  std::string_view slow_raw, slow_rewritten;  // its own, so that raw and rewritten may stay in registers
   p = read_number_slowly(p, &slow_raw, &slow_rewritten, buf);
   raw = slow_raw;
   rewritten = slow_rewritten;
