@@ -5,10 +5,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <memory>
 
 #include <nlohmann/json.hpp>
-#include <simdjson.h>
+
+#include "input/json_string_scan.h"
+#include "input/text_scan.h"
 
 namespace leadscore {
 
@@ -20,229 +21,410 @@ std::atomic<uint64_t> g_next_serial{1};
 
 bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string_view trim_back(std::string_view token) {
-  while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
-  return token;
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The parse below keeps its place in a plain pointer, in a register. Once the
+// line is known to end with '}', that brace stops every scan but a string's:
+// blanks, digits and literals need no check against the end.
+const char* skip_blanks(const char* p) {
+  while (is_json_space(*p)) ++p;
+  return p;
 }
 
-bool has_backslash(const char* from, const char* to) {
-  return from < to && std::memchr(from, '\\', static_cast<size_t>(to - from)) != nullptr;
+const char* skip_digits(const char* p) {
+  while (is_digit(*p)) ++p;
+  return p;
 }
 
-// Whether the escapes in a string's raw bytes are the ones compact output
-// writes: \" \\ \b \f \n \r \t, and \u00xx (lower case) for other control
-// characters. Anything else (\/, \u00e9, ...) is written differently.
-bool escapes_as_output_writes(const char* from, const char* to) {
-  for (const char* p = from; p < to; ++p) {
-    if (*p != '\\') continue;
-    ++p;
-    if (*p != '\0' && std::strchr("\"\\bfnrt", *p) != nullptr) continue;
-    if (*p != 'u' || to - p < 5 || p[1] != '0' || p[2] != '0' || (p[3] != '0' && p[3] != '1')) return false;
-    const char last = p[4];
-    const bool hex = (last >= '0' && last <= '9') || (last >= 'a' && last <= 'f');
-    if (!hex || (p[3] == '0' && (last == '8' || last == '9' || last == 'a' || last == 'c' || last == 'd'))) {
-      return false;  // those five have short forms
-    }
-    p += 4;
+// Whether the bytes read are written exactly as compact JSON output writes
+// them: no blanks between tokens, only the escapes dump() writes, numbers in
+// the form JsonObjectParser gives them.
+struct Shape {
+  bool compact = true;
+};
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of the four hex digits at *p (moved past them), or -1.
+int32_t read_hex4(const char*& p, const char* end) {
+  if (end - p < 4) return -1;
+  int32_t unit = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int digit = hex_digit(*p++);
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
   }
+  return unit;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes the escape at *p (a backslash; moved past it) onto `out`; false
+// when it is not valid JSON (nlohmann also refuses lone surrogates).
+bool unescape_one(const char*& p, const char* end, std::string& out, Shape& shape) {
+  if (end - p < 2) return false;
+  const char e = p[1];
+  p += 2;
+  switch (e) {
+    case '"': out += '"'; return true;
+    case '\\': out += '\\'; return true;
+    case '/': out += '/'; shape.compact = false; return true;  // output writes it bare
+    case 'b': out += '\b'; return true;
+    case 'f': out += '\f'; return true;
+    case 'n': out += '\n'; return true;
+    case 'r': out += '\r'; return true;
+    case 't': out += '\t'; return true;
+    case 'u': break;
+    default: return false;
+  }
+  const int32_t unit = read_hex4(p, end);
+  if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return false;
+  uint32_t cp = static_cast<uint32_t>(unit);
+  if (unit >= 0xD800 && unit <= 0xDBFF) {
+    if (end - p < 2 || p[0] != '\\' || p[1] != 'u') return false;
+    p += 2;
+    const int32_t low = read_hex4(p, end);
+    if (low < 0xDC00 || low > 0xDFFF) return false;
+    cp = 0x10000 + ((cp - 0xD800) << 10) + static_cast<uint32_t>(low - 0xDC00);
+  }
+  // Output writes \u00xx, in lower case, only for control characters that
+  // have no short form.
+  const bool short_form = cp == '\b' || cp == '\f' || cp == '\n' || cp == '\r' || cp == '\t';
+  if (cp >= 0x20 || short_form || (p[-1] >= 'A' && p[-1] <= 'F')) shape.compact = false;
+  append_utf8(out, cp);
   return true;
 }
 
-// The closing quote of the key whose value starts at `value`: back over the
-// colon and any blanks around it.
-const char* key_end(const char* value) {
-  const char* p = value - 1;
-  while (is_json_space(*p)) --p;
-  --p;  // the colon
-  while (is_json_space(*p)) --p;
+// A string with a backslash, from its first byte `start` to the closing quote:
+// its text unescaped is appended to `storage`. Returns the byte past the
+// closing quote, or null when the string is not valid JSON.
+const char* read_escaped(const char* start, const char* end, std::string& storage, Shape& shape) {
+  const size_t from = storage.size();
+  const char* p = start;
+  for (;;) {
+    const char* const run = p;
+    p = json_scan::skip_plain(p, end);
+    storage.append(run, p);
+    if (p == end) return nullptr;
+    const auto b = static_cast<unsigned char>(*p);
+    if (b == '"') break;
+    if (b == '\\') {
+      if (!unescape_one(p, end, storage, shape)) return nullptr;
+    } else if (b < 0x20) {
+      return nullptr;
+    } else {
+      storage += *p++;  // not ASCII: checked below
+    }
+  }
+  // Escapes decode to whole characters, so the text is valid UTF-8 exactly
+  // when its raw bytes were.
+  const std::string_view text = std::string_view(storage).substr(from);
+  return find_invalid_utf8(text) == std::string_view::npos ? p + 1 : nullptr;
+}
+
+// Where a string's text is: in the line, or, when `stored`, appended to the
+// parser's storage (an escaped string).
+struct StringText {
+  std::string_view view;
+  bool stored = false;
+};
+
+// Any string but the plain ASCII ones (see read_string).
+[[gnu::noinline]] const char* read_string_slowly(const char* start, const char* end, std::string& storage,
+                                                 StringText* text, Shape& shape) {
+  const char* p = start;
+  for (;;) {
+    p = json_scan::skip_plain(p, end);
+    if (p == end) return nullptr;
+    const auto b = static_cast<unsigned char>(*p);
+    if (b == '"') break;
+    if (b == '\\') {
+      text->stored = true;
+      return read_escaped(start, end, storage, shape);
+    }
+    if (b < 0x20) return nullptr;
+    ++p;  // not ASCII: checked below
+  }
+  text->view = std::string_view(start, static_cast<size_t>(p - start));
+  return find_invalid_utf8(text->view) == std::string_view::npos ? p + 1 : nullptr;
+}
+
+// Reads a string from its first byte `p`; returns the byte past its closing
+// quote, or null when it is not valid JSON.
+inline const char* read_string(const char* p, const char* end, std::string& storage, StringText& text,
+                               Shape& shape) {
+  const char* const close = json_scan::skip_plain(p, end);
+  if (close < end && *close == '"') {
+    text.view = std::string_view(p, static_cast<size_t>(close - p));
+    text.stored = false;
+    return close + 1;
+  }
+  // Its own variable, so that `text` need not leave registers on the way above.
+  StringText slow;
+  p = read_string_slowly(p, end, storage, &slow, shape);
+  text = slow;
   return p;
+}
+
+// A number other than a short integer (see read_number). *rewritten, when not
+// empty, is how JsonObjectParser writes it (held in `buf`).
+[[gnu::noinline]] const char* read_number_slowly(const char* start, std::string_view* raw,
+                                                 std::string_view* rewritten, char (&buf)[64]) {
+  const char* p = start;
+  const bool negative = *p == '-';
+  if (negative) ++p;
+  if (*p == '0') {
+    ++p;
+  } else if (is_digit(*p)) {
+    p = skip_digits(p);
+  } else {
+    return nullptr;
+  }
+  bool whole = true;
+  if (*p == '.') {
+    if (!is_digit(*++p)) return nullptr;
+    p = skip_digits(p);
+    whole = false;
+  }
+  if (*p == 'e' || *p == 'E') {
+    ++p;
+    if (*p == '+' || *p == '-') ++p;
+    if (!is_digit(*p)) return nullptr;
+    p = skip_digits(p);
+    whole = false;
+  }
+  *raw = std::string_view(start, static_cast<size_t>(p - start));
+  if (whole) {
+    // nlohmann keeps integers that fit int64 (below zero) or uint64, written
+    // back digit for digit, except -0; longer ones become doubles.
+    const std::string_view digits = raw->substr(negative ? 1 : 0);
+    const std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
+    if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) return nullptr;
+    if (negative && digits == "0") *rewritten = "0";
+    return p;
+  }
+  double d;
+  const auto parsed = std::from_chars(start, p, d);
+  if (parsed.ec != std::errc() || parsed.ptr != p || !std::isfinite(d)) return nullptr;
+  const std::string_view written(buf, static_cast<size_t>(nlohmann::detail::to_chars(buf, buf + sizeof buf, d) - buf));
+  if (written != *raw) *rewritten = written;
+  return p;
+}
+
+// Reads a number (JSON's grammar) from `p`; returns the byte past it, or null
+// for what JsonObjectParser does not read as an integer or a finite double.
+// *raw is the number as written; *rewritten, when not empty, is how
+// JsonObjectParser writes it instead.
+inline const char* read_number(const char* p, std::string_view& raw, std::string_view& rewritten, char (&buf)[64]) {
+  // Most are short integers, written back as they are.
+  const char* const digits = *p == '-' ? p + 1 : p;
+  const char* const after = skip_digits(digits);
+  const size_t count = static_cast<size_t>(after - digits);
+  if (count > 0 && count < 19 && (*digits != '0' || (count == 1 && digits == p)) && *after != '.' &&
+      *after != 'e' && *after != 'E') {
+    raw = std::string_view(p, static_cast<size_t>(after - p));
+    rewritten = {};
+    return after;
+  }
+  std::string_view slow_raw, slow_rewritten;  // its own, so that raw and rewritten may stay in registers
+  p = read_number_slowly(p, &slow_raw, &slow_rewritten, buf);
+  raw = slow_raw;
+  rewritten = slow_rewritten;
+  return p;
+}
+
+uint64_t load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+uint32_t load4(const char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// Equal bytes; keys are short, and words that overlap at the end beat a call
+// to memcmp.
+bool same_bytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(a + i) != load8(b + i)) return false;
+    }
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
-namespace od = simdjson::ondemand;
-
-struct JsonLineFastParser::Kernel {
-  Kernel();
-  ~Kernel();
-  bool parse(std::string_view text, InputRecord& out);
-  bool parse_object(std::string_view text, InputRecord& out);
-  bool keys_unchanged() const;
-  bool keys_distinct() const;
-
-  od::parser parser_;
-  std::string padded_;  // the line, with the padding simdjson reads past its end
-  std::vector<std::string> names_;
-  std::vector<std::string_view> keys_;  // this line's keys, until adopted in names_
-  uint64_t serial_ = 0;                 // names_serial of names_, 0 before the first line
-  std::string text_;  // numbers rewritten as JsonObjectParser writes them
-  std::vector<std::pair<size_t, size_t>> text_spans_;  // (value index, offset into text_)
-};
-
-JsonLineFastParser::Kernel::Kernel() = default;
-JsonLineFastParser::Kernel::~Kernel() = default;
-
-bool JsonLineFastParser::Kernel::keys_unchanged() const {
-  if (serial_ == 0 || keys_.size() != names_.size()) return false;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] != names_[i]) return false;
-  }
-  return true;
-}
-
-bool JsonLineFastParser::Kernel::keys_distinct() const {
-  std::vector<std::string_view> sorted(keys_);
+bool JsonLineFastParser::names_distinct() const {
+  std::vector<std::string_view> sorted(names_.begin(), names_.end());
   std::sort(sorted.begin(), sorted.end());
   return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
 }
 
-bool JsonLineFastParser::Kernel::parse(std::string_view text, InputRecord& out) {
-  // simdjson reads up to SIMDJSON_PADDING bytes past the end: a copy with room
-  // for that costs far less than parsing and keeps the caller's buffer as is.
-  padded_.reserve(text.size() + simdjson::SIMDJSON_PADDING);
-  padded_.assign(text);
-  if (!parse_object(padded_, out)) return false;
+bool JsonLineFastParser::parse(std::string_view text, InputRecord& out) {
+  if (!parse_object(text, out)) return false;
   out.object = nullptr;
   out.delimiter = 0;
   out.names_fixed = false;
   return true;
 }
 
-bool JsonLineFastParser::Kernel::parse_object(std::string_view text, InputRecord& out) {
-  od::document doc;
-  if (parser_.iterate(text.data(), text.size(), padded_.capacity()).get(doc)) return false;
-  od::object object;
-  if (doc.get_object().get(object)) return false;
-
+bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  Shape shape;
+  // Blanks around the object are fine, though not compact; then '}' ends
+  // the line, where the scans below stop.
+  while (p < end && is_json_space(*p)) ++p;
+  while (end > p && is_json_space(end[-1])) --end;
+  if (end - p < 2 || *p != '{' || end[-1] != '}') return false;
+  shape.compact = p == text.data() && end == text.data() + text.size();
   keys_.clear();
   out.values.clear();
   text_.clear();
-  text_spans_.clear();
-  // Most lines have no escape at all: one search saves one per string.
-  const bool line_escaped = has_backslash(text.data(), text.data() + text.size());
-  // Compact: no blanks between tokens, only the escapes dump() writes, numbers
-  // in the form JsonObjectParser gives them. `expected` is where the next key
-  // must start.
-  bool compact = !text.empty() && text.front() == '{';
-  const char* expected = text.data() + 1;
-  const char* object_end = nullptr;  // the closing brace
-  for (auto member : object) {
-    od::field field;
-    if (std::move(member).get(field)) return false;
-    const char* key_raw = field.key().raw();  // just past the opening quote
-    od::value value = field.value();
-    const std::string_view token = value.raw_json_token();
-    od::json_type type;
-    if (value.type().get(type)) return false;
-    const std::string_view bare = trim_back(token);
-    object_end = token.data() + token.size();  // the ',' or '}' after the value
-    // Stage 1 has checked UTF-8 and control characters, so text without a
-    // backslash is its own unescaped form and needs no copy.
-    const char* key_close = key_end(token.data());
-    std::string_view key(key_raw, static_cast<size_t>(key_close - key_raw));
-    const bool key_escaped = line_escaped && has_backslash(key_raw, key_close);
-    if (key_escaped && field.unescaped_key().get(key)) return false;
-    if (compact) {
-      compact = key_raw - 1 == expected && key_close + 2 == token.data() && bare.size() == token.size() &&
-                (!key_escaped || escapes_as_output_writes(key_raw, key_close));
-      expected = object_end + 1;
+  stored_.clear();
+  // The keys are compared with the last line's as they come; only those from
+  // the first that differs on (`matched`) are kept, in keys_.
+  bool same_keys = serial_ != 0;
+  size_t matched = 0;
+  const std::string* const last_names = names_.data();
+  const size_t last_count = names_.size();
+  ++p;
+  if (*p != '"') {
+    shape.compact = false;
+    p = skip_blanks(p);
+    if (*p != '"') return false;  // {} is rare: not worth a path
+  }
+  for (size_t k = 0;; ++k) {
+    StringText key;
+    size_t from = text_.size();
+    p = read_string(p + 1, end, text_, key, shape);
+    if (p == nullptr) return false;
+    if (key.stored) {
+      // Viewed for now; text_ may move before the end, where it is viewed again.
+      key.view = std::string_view(text_).substr(from);
+      stored_.push_back({true, k, from, text_.size()});
     }
-    keys_.push_back(key);
-    switch (type) {
-      case od::json_type::string: {
-        const char* open = bare.data() + 1;
-        const char* close = bare.data() + bare.size() - 1;
-        if (!line_escaped || !has_backslash(open, close)) {
-          out.values.emplace_back(open, static_cast<size_t>(close - open));
-          break;
+    if (same_keys) {
+      same_keys = k < last_count && last_names[k].size() == key.view.size() &&
+                  same_bytes(last_names[k].data(), key.view.data(), key.view.size());
+      matched = k;
+    }
+    if (!same_keys) keys_.push_back(key.view);
+    if (*p != ':') {
+      shape.compact = false;
+      p = skip_blanks(p);
+      if (*p != ':') return false;
+    }
+    ++p;
+    if (is_json_space(*p)) {
+      shape.compact = false;
+      p = skip_blanks(p);
+    }
+    std::string_view value;
+    switch (*p) {
+      case '"': {
+        StringText string;
+        from = text_.size();
+        p = read_string(p + 1, end, text_, string, shape);
+        if (p == nullptr) return false;
+        if (string.stored) stored_.push_back({false, k, from, text_.size()});
+        value = string.view;
+        break;
+      }
+      case 't':
+        if (end - p < 5 || std::memcmp(p, "true", 4) != 0) return false;
+        p += 4;
+        value = "true";
+        break;
+      case 'f':
+        if (end - p < 6 || std::memcmp(p, "false", 5) != 0) return false;
+        p += 5;
+        value = "false";
+        break;
+      case 'n':
+        if (end - p < 5 || std::memcmp(p, "null", 4) != 0) return false;
+        p += 4;
+        break;  // null reads as empty
+      default: {
+        // Nested objects and arrays go to JsonObjectParser, which writes them out.
+        if (*p != '-' && !is_digit(*p)) return false;
+        std::string_view rewritten;
+        char buf[64];
+        p = read_number(p, value, rewritten, buf);
+        if (p == nullptr) return false;
+        if (!rewritten.empty()) {
+          shape.compact = false;
+          stored_.push_back({false, k, text_.size(), text_.size() + rewritten.size()});
+          text_.append(rewritten);
         }
-        std::string_view s;
-        if (value.get_string().get(s)) return false;
-        out.values.push_back(s);
-        compact = compact && escapes_as_output_writes(open, close);
-        break;
       }
-      case od::json_type::boolean: {
-        bool b;
-        if (value.get_bool().get(b)) return false;
-        out.values.emplace_back(b ? "true" : "false");
-        break;
-      }
-      case od::json_type::null: {
-        bool is_null = false;
-        if (value.is_null().get(is_null) || !is_null) return false;
-        out.values.emplace_back();
-        break;
-      }
-      case od::json_type::number: {
-        // As nlohmann reads numbers: integers that fit 64 bits are written
-        // back with to_chars, anything else is a double written by its dump.
-        char digits[64];
-        char* end;
-        if (bare.find_first_of(".eE") == std::string_view::npos) {
-          if (bare.front() == '-') {
-            int64_t i;
-            if (value.get_int64().get(i)) return false;
-            end = std::to_chars(digits, digits + sizeof digits, i).ptr;
-          } else {
-            uint64_t u;
-            if (value.get_uint64().get(u)) return false;
-            end = std::to_chars(digits, digits + sizeof digits, u).ptr;
-          }
-        } else {
-          double d;
-          if (value.get_double().get(d) || !std::isfinite(d)) return false;
-          end = nlohmann::detail::to_chars(digits, digits + sizeof digits, d);
-        }
-        const std::string_view written(digits, static_cast<size_t>(end - digits));
-        if (written == bare) {
-          out.values.push_back(bare);  // no copy: the padded line outlives the record
-        } else {
-          compact = false;
-          text_spans_.emplace_back(out.values.size(), text_.size());
-          text_.append(written);
-          out.values.emplace_back();
-        }
-        break;
-      }
-      default:
-        return false;  // nested objects and arrays: JsonObjectParser writes them out
+    }
+    out.values.push_back(value);
+    if (*p != ',' && *p != '}') {
+      shape.compact = false;
+      p = skip_blanks(p);
+    }
+    if (*p == '}') break;
+    if (*p != ',') return false;
+    ++p;
+    if (*p != '"') {
+      shape.compact = false;
+      p = skip_blanks(p);
+      if (*p != '"') return false;
     }
   }
-  if (keys_.empty() || object_end == nullptr) return false;  // {} is rare: not worth a path
-  // Nothing but blanks may follow the object.
-  const size_t rest = static_cast<size_t>(object_end + 1 - text.data());
-  if (rest > text.size() || text.find_first_not_of(" \t\r\n", rest) != std::string_view::npos) return false;
-  compact = compact && rest == text.size();
+  if (p != end - 1) return false;  // a '}' before the last one
 
-  if (!keys_unchanged()) {
-    if (!keys_distinct()) return false;  // JsonObjectParser merges them
-    names_.assign(keys_.begin(), keys_.end());
-    serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
+  if (same_keys) matched = out.values.size();
+  for (const Stored& s : stored_) {
+    const std::string_view view = std::string_view(text_).substr(s.begin, s.end - s.begin);
+    if (!s.key) out.values[s.index] = view;
+    else if (s.index >= matched) keys_[s.index - matched] = view;
   }
-  for (size_t k = 0; k < text_spans_.size(); ++k) {
-    const size_t begin = text_spans_[k].second;
-    const size_t end = k + 1 < text_spans_.size() ? text_spans_[k + 1].second : text_.size();
-    out.values[text_spans_[k].first] = std::string_view(text_).substr(begin, end - begin);
+  if (matched != last_count || !keys_.empty()) {
+    // New names: the leading ones that matched stay.
+    names_.resize(matched);
+    names_.insert(names_.end(), keys_.begin(), keys_.end());
+    if (!names_distinct()) {
+      serial_ = 0;     // names_ no longer holds the last line's keys
+      return false;  // JsonObjectParser merges them
+    }
+    serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
   }
   out.names = &names_;
   out.names_serial = serial_;
-  out.raw_compact = compact;
+  out.raw_compact = shape.compact;
   return true;
-}
-
-JsonLineFastParser::JsonLineFastParser() : kernel_(std::make_unique<Kernel>()) {}
-
-JsonLineFastParser::~JsonLineFastParser() = default;
-
-bool JsonLineFastParser::parse(std::string_view text, InputRecord& out) {
-  // Every simdjson call above has its error checked; should one still throw,
-  // the line simply goes to the slow parser.
-  try {
-    return kernel_->parse(text, out);
-  } catch (const simdjson::simdjson_error&) {
-    return false;
-  }
 }
 
 }  // namespace leadscore

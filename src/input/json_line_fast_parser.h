@@ -1,14 +1,17 @@
-// One JSON line -> one record without building a JSON tree, with simdjson's
-// On-Demand parser. It takes only lines whose record it can reproduce exactly
-// as JsonObjectParser would (an object of strings, numbers, booleans and
-// nulls, with distinct keys); for any other line (nested values, duplicate
-// keys, invalid JSON or UTF-8, ...) it declines and the caller uses
-// JsonObjectParser, which also words the error messages.
-// (simdjson picks its SIMD code for finding the tokens when the program runs.)
+// One JSON line -> one record without building a JSON tree: a single pass
+// over the bytes of a flat object. It takes only lines whose record it can
+// reproduce exactly as JsonObjectParser would (an object of strings, numbers,
+// booleans and nulls, with distinct keys, in valid UTF-8); for any other line
+// (nested values, duplicate keys, invalid JSON or UTF-8, numbers out of range,
+// ...) it declines and the caller uses JsonObjectParser, which also words the
+// error messages.
 #pragma once
 
-#include <memory>
+#include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "input/record.h"
 
@@ -16,18 +19,30 @@ namespace leadscore {
 
 class JsonLineFastParser {
  public:
-  JsonLineFastParser();
-  ~JsonLineFastParser();
-  JsonLineFastParser(const JsonLineFastParser&) = delete;
-  JsonLineFastParser& operator=(const JsonLineFastParser&) = delete;
-
   // True when `out` holds the line's record (names, values, names_serial,
-  // raw_compact; object is null). The views stay valid until the next call.
+  // raw_compact; object is null). The views, into `text` and this parser,
+  // stay valid until the next call and while `text` does.
   bool parse(std::string_view text, InputRecord& out);
 
  private:
-  struct Kernel;  // keeps simdjson's header out of this one
-  std::unique_ptr<Kernel> kernel_;
+  // Text this parser had to write (an unescaped string, a number rewritten):
+  // which key or value it is and where it lies in text_, viewed once text_
+  // is complete.
+  struct Stored {
+    bool key = false;
+    size_t index = 0;
+    size_t begin = 0;
+    size_t end = 0;
+  };
+
+  bool parse_object(std::string_view text, InputRecord& out);
+  bool names_distinct() const;
+
+  std::vector<std::string> names_;
+  uint64_t serial_ = 0;                 // names_serial of names_, 0 before the first line
+  std::vector<std::string_view> keys_;  // this line's keys that differ from names_, until adopted
+  std::string text_;
+  std::vector<Stored> stored_;
 };
 
 }  // namespace leadscore

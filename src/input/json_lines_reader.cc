@@ -61,7 +61,8 @@ ReadStatus JsonLinesReader::next(InputRecord& out, RecordError& err) {
     }
     std::string_view text = bytes(begin, line_end);
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    // Blank lines are skipped; most lines open with their object's brace.
+    if (text.empty() || (text.front() != '{' && text.find_first_not_of(" \t\r") == std::string_view::npos)) continue;
 
     ++number_;
     size_t error_offset;

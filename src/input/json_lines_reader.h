@@ -1,7 +1,7 @@
 // JSON lines: one JSON object per line; blank lines are skipped, CRLF is
-// accepted. Lines are parsed with simdjson where it gives the same record, else
-// with nlohmann/json (see JsonLineFastParser). A line is never kept whole beyond the record limit: a longer one is
-// skipped as it streams past and reported.
+// accepted. Flat objects are read in one pass over their bytes, the rest with
+// nlohmann/json (see JsonLineFastParser). A line is never kept whole beyond
+// the record limit: a longer one is skipped as it streams past and reported.
 #pragma once
 
 #include <cstdint>

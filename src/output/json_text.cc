@@ -3,10 +3,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 #include <nlohmann/json.hpp>
 
+#include "input/json_string_scan.h"
 #include "leadscore/values.h"
 
 namespace leadscore {
@@ -28,15 +28,6 @@ size_t utf8_length(std::string_view s, size_t i) {
     return b1 >= lo && b1 <= hi && tail(at(2)) && tail(at(3)) ? 4 : 0;
   }
   return 0;
-}
-
-// True when none of the 8 bytes needs a look: no control byte, quote,
-// backslash or non-ASCII byte.
-bool plain_word(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  auto has_zero = [&](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-  const uint64_t controls = (w - 0x2020202020202020ULL) & ~w & kHighs;  // bytes < 0x20 (or >= 0x80)
-  return ((w | controls) & kHighs) == 0 && !has_zero(w ^ (kOnes * '"')) && !has_zero(w ^ (kOnes * '\\'));
 }
 
 void append_escape(std::string& out, unsigned char c) {
@@ -61,36 +52,57 @@ void append_escape(std::string& out, unsigned char c) {
 void append_json_string(std::string& out, std::string_view text) {
   const size_t start = out.size();
   out += '"';
-  size_t done = 0, i = 0;
-  while (i < text.size()) {
-    if (i + 8 <= text.size()) {
-      uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      if (plain_word(w)) {
-        i += 8;
-        continue;
-      }
-    }
-    const auto c = static_cast<unsigned char>(text[i]);
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* done = begin;  // copied up to here
+  // Runs of bytes with nothing to escape or check (most strings are one) go
+  // by 16 bytes a step.
+  for (const char* p = json_scan::skip_plain(begin, end); p < end; p = json_scan::skip_plain(p, end)) {
+    const auto c = static_cast<unsigned char>(*p);
     if (c >= 0x80) {
-      const size_t n = utf8_length(text, i);
+      const size_t n = utf8_length(text, static_cast<size_t>(p - begin));
       if (n == 0) {
         // Rare: leave invalid UTF-8 to the library's own replacement rules.
         out.resize(start);
         out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
       }
-      i += n;
-    } else if (c < 0x20 || c == '"' || c == '\\') {
-      out.append(text.data() + done, i - done);
-      append_escape(out, c);
-      done = ++i;
+      p += n;
     } else {
-      ++i;
+      out.append(done, p);
+      append_escape(out, c);
+      done = ++p;
     }
   }
-  out.append(text.data() + done, text.size() - done);
+  out.append(done, end);
   out += '"';
+}
+
+void append_json_list(std::string& out, std::string_view items) {
+  const char* const end = items.data() + items.size();
+  if (!items.empty() && json_scan::skip_plain(items.data(), end) == end) {
+    // Nothing to escape (the usual reasons): "; " becomes "," between quotes.
+    if (items.size() >= 2 && items.substr(items.size() - 2) == "; ") items.remove_suffix(2);
+    out.append("[\"", 2);
+    size_t start = 0;
+    for (size_t sep; (sep = items.find("; ", start)) != std::string_view::npos; start = sep + 2) {
+      out.append(items.data() + start, sep - start);
+      out.append("\",\"", 3);
+    }
+    out.append(items.data() + start, items.size() - start);
+    out.append("\"]", 2);
+    return;
+  }
+  out += '[';
+  size_t start = 0;
+  while (start < items.size()) {
+    size_t sep = items.find("; ", start);
+    if (sep == std::string_view::npos) sep = items.size();
+    if (start > 0) out += ',';
+    append_json_string(out, items.substr(start, sep - start));
+    start = sep + 2;
+  }
+  out += ']';
 }
 
 void append_json_number(std::string& out, double v) {

@@ -11,6 +11,10 @@ namespace leadscore {
 // `text` as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view text);
 
+// "a; b; c" (a reasons text) as the JSON array ["a","b","c"]. A last "; "
+// ends the list rather than starting an empty item.
+void append_json_list(std::string& out, std::string_view items);
+
 // A number as json_number() gives it: rounded to 2 decimals, whole values as
 // integers, infinities and NaN as null.
 void append_json_number(std::string& out, double v);

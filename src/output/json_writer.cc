@@ -17,18 +17,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Appends "a; b; c" as the JSON array ["a","b","c"], as the tree would hold it.
-void append_json_list(std::string_view items, std::string& out) {
-  out += '[';
-  size_t start = 0;
-  while (start < items.size()) {
-    size_t end = items.find("; ", start);
-    if (end == std::string_view::npos) end = items.size();
-    if (start > 0) out += ',';
-    append_json_string(out, items.substr(start, end - start));
-    start = end + 2;
-  }
-  out += ']';
+// A string literal, without measuring it at run time.
+template <size_t N>
+void append_literal(std::string& out, const char (&text)[N]) {
+  out.append(text, N - 1);
 }
 
 class JsonWriter : public ResultWriter {
@@ -116,20 +108,21 @@ class JsonWriter : public ResultWriter {
     if (options_.format == OutputFormat::kJson) buf += ",\n";
     const std::string_view raw = lead.record->raw;
     buf.append(raw.substr(0, raw.size() - 1));
-    buf += raw.size() > 2 ? ",\"score\":" : "\"score\":";
+    if (raw.size() > 2) buf += ',';
+    append_literal(buf, "\"score\":");
     append_json_number(buf, v.score);
-    buf += ",\"fit\":";
+    append_literal(buf, ",\"fit\":");
     append_json_number(buf, v.fit);
-    buf += ",\"engagement\":";
+    append_literal(buf, ",\"engagement\":");
     append_json_number(buf, v.engagement);
-    buf += ",\"stage\":";
+    append_literal(buf, ",\"stage\":");
     append_json_string(buf, stage_name(v.stage));
-    buf += ",\"reasons\":";
+    append_literal(buf, ",\"reasons\":");
     reasons_.clear();
     append_reasons(rules_, v, reasons_);
-    append_json_list(reasons_, buf);
+    append_json_list(buf, reasons_);
     if (options_.explain && lead.explanation) {
-      buf += ",\"explanation\":";
+      append_literal(buf, ",\"explanation\":");
       append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, buf);
     }
     buf += '}';

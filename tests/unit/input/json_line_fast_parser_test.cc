@@ -1,6 +1,7 @@
-// The simdjson line parser against JsonObjectParser, line by line: whatever
+// The one-pass line parser against JsonObjectParser, line by line: whatever
 // line it takes must give the very record JsonObjectParser gives, and a line it
 // marks compact must be exactly what compact JSON output writes.
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -103,6 +104,126 @@ TEST_CASE("fast jsonl: numbers are written as JsonObjectParser writes them", "[j
   CHECK_FALSE(compare(R"({"n":-0})").compact);
   CHECK_FALSE(compare(R"({"n":1.50})").compact);
   CHECK_FALSE(compare(R"({"n":1e5})").compact);
+}
+
+TEST_CASE("fast jsonl: integers around the 64-bit limits and odd number shapes", "[jsonl][fast]") {
+  for (const char* number :
+       {"123456789012345678", "1234567890123456789", "-1234567890123456789", "12345678901234567890",
+        "99999999999999999999", "-999999999999999999", "-9999999999999999999", "00", "-00", "-a", "--1", "1.e5",
+        "1e+", "1e-", "2e-0", "0e0", "-0.0e-0", "1.5E+3", "0.000001", "1e-7", "-", "0-1", "1-", "1..2", "1ee2"}) {
+    const std::string line = std::string(R"({"n":)") + number + "}";
+    compare(line);
+    compare(std::string(R"({"a":"x","n":)") + number + R"(,"z":1})");
+    compare(std::string(R"({"n" : )") + number + R"( , "z":1})");
+  }
+  CHECK(compare(R"({"n":1234567890123456789})").compact);
+  CHECK(compare(R"({"n":-9223372036854775808})").compact);
+  CHECK(compare(R"({"n":18446744073709551615})").compact);
+}
+
+TEST_CASE("fast jsonl: blanks and braces in every place", "[jsonl][fast]") {
+  for (const std::string line :
+       {R"({"a":1}})", R"({"a":1}{"b":2})", R"({"a":"}"})", R"({"a":"x"}  )", "{\"a\":\"x\"}\r\r", R"(  {"a":true})",
+        R"({"a":true })", R"({"a":tru })", R"({"a":nul})", R"({"a":falsey})", R"({"a":true,})", R"({,"a":1})",
+        R"({"a":1,,"b":2})", R"({"a"::1})", R"({"a":1 : 2})", R"({"a"})", R"({"a":})", R"({ })", R"({"":""})",
+        R"({"a":"b" "c":1})", "{\"a\":1}\x0b", "{\x0b\"a\":1}", "}", "{", "{}}", R"("a":1})"}) {
+    compare(line);
+  }
+  compare(std::string("{\"a\":\"x\"}\0", 10));
+  compare(std::string("{\"a\":\"x\0\"}", 10));
+  CHECK(compare(R"({"":""})").compact);
+  CHECK(compare(R"({"a":"}"})").compact);
+  CHECK_FALSE(compare(R"({"a":1}})").taken);
+  CHECK_FALSE(compare(R"({"a":1}{"b":2})").taken);
+  CHECK_FALSE(compare(R"({"a":true,})").taken);
+}
+
+// A line of random keys, values and blanks, flat or not, valid or not.
+std::string random_line(std::mt19937& random) {
+  static const std::vector<std::string> keys = {
+      "id", "a", "b", "name", R"(k\u00e9y)", R"(q\")", "", R"(caf\u00E9)", R"(x\/y)", R"(\ud83d\ude00)", R"(\u0001)",
+      "long_key_name_over_sixteen_bytes"};
+  static const std::vector<std::string> values = {
+      R"("x")", R"("")", R"("Sch\u00f6der")", "\"Sch\xC3\xB6" "der\"", R"("tab\there")", R"("a\"b")", R"("\/")",
+      R"("\u001f")", R"("\u001F")", R"("\ud83d")", "\"\xE9\"", "\"\xF0\x9F\x98\x80\"", "0", "-0", "7", "-12",
+      "1.5", "1.50", "1e5", "-0.0", "123456789012345678901", "1e400", "true", "false", "null", "{}", "[1]",
+      R"({"n":1})", R"("a longer value of some forty bytes or so....")", R"("x\\")", "tru", "01"};
+  static const std::vector<std::string> blanks = {"", "", "", "", " ", "\t", " \r "};
+  auto pick = [&](const std::vector<std::string>& from) -> const std::string& { return from[random() % from.size()]; };
+  std::string line = pick(blanks) + "{" + pick(blanks);
+  const int members = 1 + static_cast<int>(random() % 6);
+  for (int m = 0; m < members; ++m) {
+    if (m > 0) line += pick(blanks) + "," + pick(blanks);
+    line += "\"" + pick(keys) + "\"" + pick(blanks) + ":" + pick(blanks) + pick(values);
+  }
+  return line + pick(blanks) + "}" + pick(blanks);
+}
+
+TEST_CASE("fast jsonl: random flat and not so flat objects", "[jsonl][fast]") {
+  std::mt19937 random(2024);
+  size_t taken = 0, compact = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const Outcome o = compare(random_line(random));
+    taken += o.taken ? 1 : 0;
+    compact += o.compact ? 1 : 0;
+  }
+  CHECK(taken > 2000);
+  CHECK(compact > 20);
+}
+
+// One parser over many lines, as a reader uses it: the names are right on
+// every line, and a serial always stands for the same names.
+TEST_CASE("fast jsonl: names and serials over a run of random lines", "[jsonl][fast]") {
+  std::mt19937 random(99);
+  JsonLineFastParser fast;
+  std::map<uint64_t, Names> names_of_serial;
+  std::string last_taken;
+  size_t kept = 0;
+  for (int round = 0; round < 20000; ++round) {
+    // Now and then the line before again, with its keys in the same order.
+    const std::string line = random() % 4 == 0 && !last_taken.empty() ? last_taken : random_line(random);
+    CAPTURE(line);
+    InputRecord got;
+    if (!fast.parse(line, got)) continue;
+    last_taken = line;
+    JsonObjectParser slow;
+    InputRecord expected;
+    std::string message;
+    size_t offset = 0;
+    REQUIRE(slow.parse(line, expected, &message, &offset));
+    CHECK(*got.names == *expected.names);
+    CHECK(got.values == expected.values);
+    const auto [it, added] = names_of_serial.emplace(got.names_serial, *got.names);
+    CHECK(it->second == *got.names);
+    kept += added ? 0 : 1;
+  }
+  CHECK(kept > 1000);
+}
+
+TEST_CASE("fast jsonl: names follow keys that come, go and repeat", "[jsonl][fast]") {
+  JsonLineFastParser fast;
+  InputRecord r;
+  REQUIRE(fast.parse(R"({"x":1,"y":2})", r));
+  const uint64_t first = r.names_serial;
+  REQUIRE(fast.parse(R"({"x":1})", r));
+  CHECK(*r.names == Names{"x"});
+  CHECK(r.names_serial != first);
+  REQUIRE(fast.parse(R"({"x":1,"y":2,"z":3})", r));
+  CHECK(*r.names == Names{"x", "y", "z"});
+  const uint64_t three = r.names_serial;
+  CHECK_FALSE(fast.parse(R"({"x":1,"y":2,"x":3})", r));  // duplicates are JsonObjectParser's
+  REQUIRE(fast.parse(R"({"x":1,"y":2,"z":3})", r));
+  CHECK(*r.names == Names{"x", "y", "z"});
+  CHECK(r.names_serial != three);
+  REQUIRE(fast.parse(R"({"k\u00e9":1,"y":"v\u00e9"})", r));
+  CHECK(*r.names == Names{"k\xC3\xA9", "y"});
+  CHECK(r.values == std::vector<std::string_view>{"1", "v\xC3\xA9"});
+  const uint64_t escaped = r.names_serial;
+  REQUIRE(fast.parse(R"({"k\u00e9":5,"y":6})", r));
+  CHECK(r.names_serial == escaped);  // the same keys, though escaped
+  REQUIRE(fast.parse(R"({"k\u00e9":5,"z\"":6})", r));
+  CHECK(*r.names == Names{"k\xC3\xA9", "z\""});
+  CHECK(r.names_serial != escaped);
 }
 
 TEST_CASE("fast jsonl: nested values, duplicates and odd shapes go to the slow parser", "[jsonl][fast]") {

@@ -92,3 +92,47 @@ TEST_CASE("numbers are written as json_number gives them", "[json_text][numbers]
     REQUIRE(json_num(v) == tree_dump(json_number(v)));
   }
 }
+
+namespace {
+
+// A reasons text split the way the JSON writer's tree holds it.
+std::string tree_list(std::string_view items) {
+  auto list = nlohmann::ordered_json::array();
+  size_t start = 0;
+  while (start < items.size()) {
+    size_t end = items.find("; ", start);
+    if (end == std::string_view::npos) end = items.size();
+    list.push_back(std::string(items.substr(start, end - start)));
+    start = end + 2;
+  }
+  return tree_dump(list);
+}
+
+std::string json_list(std::string_view items) {
+  std::string out = "x";  // appended to, not replaced
+  append_json_list(out, items);
+  return out.substr(1);
+}
+
+}  // namespace
+
+TEST_CASE("reasons lists are split on \"; \" as the tree splits them", "[json_text][list]") {
+  for (const char* items : {"", "a", "a; b", "senior_title+15; target_country+5; stale_activity-10", "; ", "; a",
+                            "a; ", "a; ; b", "a; ; ", "a;; b", "a;b", "a ;b", ";", " ", "a;", "a; b; ",
+                            "decay\xC3\x97" "0.5", "x; decay\xC3\x97" "0.5; ", "say \"hi\"; ok", "tab\there; x",
+                            "bad \xE9; x", "a longer reason text than sixteen bytes; and another one"}) {
+    CAPTURE(items);
+    CHECK(json_list(items) == tree_list(items));
+  }
+}
+
+TEST_CASE("random reasons lists come out as the tree writes them", "[json_text][list][random]") {
+  std::mt19937 random(11);
+  const std::string alphabet = "ab; ;+-0\"\\\x01\xC3\x97\xE9";
+  for (int round = 0; round < 5000; ++round) {
+    std::string items(random() % 24, ' ');
+    for (char& c : items) c = alphabet[random() % alphabet.size()];
+    CAPTURE(items);
+    CHECK(json_list(items) == tree_list(items));
+  }
+}
