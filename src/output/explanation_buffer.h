@@ -31,14 +31,15 @@ class ExplanationBuffer {
   size_t size() const { return static_cast<size_t>(end_ - data_.get()); }
   std::string_view view() const { return {data_.get(), size()}; }
 
-  void operator+=(std::string_view s) {
+  // Inlined, so that a literal's length is known and its copy a few moves.
+  [[gnu::always_inline]] void operator+=(std::string_view s) {
     reserve(s.size());
     std::memcpy(end_, s.data(), s.size());
     end_ += s.size();
   }
-  void operator+=(const std::string& s) { *this += std::string_view(s); }
-  void operator+=(const char* s) { *this += std::string_view(s); }
-  void operator+=(char c) {
+  [[gnu::always_inline]] void operator+=(const std::string& s) { *this += std::string_view(s); }
+  [[gnu::always_inline]] void operator+=(const char* s) { *this += std::string_view(s); }
+  [[gnu::always_inline]] void operator+=(char c) {
     reserve(1);
     *end_++ = c;
   }
@@ -136,7 +137,7 @@ class ExplanationBuffer {
     *this += std::string_view(quoted_).substr(1, quoted_.size() - 2);
   }
 
-  void reserve(size_t n) {
+  [[gnu::always_inline]] void reserve(size_t n) {
     if (static_cast<size_t>(limit_ - end_) < n) grow(n);
   }
 
