@@ -3,6 +3,8 @@
 // so plain scoring pays nothing for it; explaining every lead of a file is
 // cheap too: the fixed words are prepared once per rule set, and the buffers
 // of an Explanation are handed on to the next one explained on its thread.
+// Output that only writes explanations out skips the structure altogether
+// (explain_deferred): their JSON is written straight from the lead.
 #pragma once
 
 #include <optional>
@@ -37,7 +39,18 @@ struct GroupExplanation {
   double counted = 0;  // after it
 };
 
+// The lead an explanation is of, as scored.
+struct ExplainedLead {
+  const Scorer* scorer = nullptr;
+  std::span<const std::string_view> values;
+  LeadScratch* scratch = nullptr;
+  Verdict* verdict = nullptr;
+};
+
 struct Explanation {
+  // Set by explain_deferred(), and then the only member set: the lead, to be
+  // explained when written out (see append_explanation_json).
+  std::optional<ExplainedLead> deferred;
   std::vector<CriterionExplanation> criteria;
   std::vector<GroupExplanation> groups;
   std::vector<std::string> disqualified;  // "competitor: email 'x@rival.example' has a domain in [...]"
@@ -58,6 +71,13 @@ struct Explanation {
 // Allocates nothing once the buffers of earlier explanations have grown.
 Explanation explain(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
                     Verdict& verdict);
+
+// An explanation for output writers, made of the lead alone: writing it (in
+// JSON) explains the lead then, straight into the output, without building
+// the structure above. `values`, `scratch` and `verdict` must stay as they are
+// until it has been written.
+Explanation explain_deferred(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
+                             Verdict& verdict);
 
 // One-line description of a condition for this lead ("budget '5000' is not >= 10000").
 std::string describe_condition(const Scorer& scorer, const Condition& c, std::span<const std::string_view> values,

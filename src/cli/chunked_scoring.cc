@@ -138,7 +138,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
     }
     ++result.scored;
     if (options_.writer.explain) {
-      Explanation e = explain(scorer_, w.values, w.scratch, w.verdict);
+      Explanation e = explain_deferred(scorer_, w.values, w.scratch, w.verdict);
       w.writer->write(ScoredLead{&rec, &w.verdict, &e, w.binder->id()}, result.output);
     } else {
       w.writer->write(ScoredLead{&rec, &w.verdict, nullptr, w.binder->id()}, result.output);

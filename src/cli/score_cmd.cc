@@ -39,7 +39,7 @@ void score_sequentially(const Scorer& scorer, const ScoreOptions& opts, const Wr
   pipeline.run([&](const ScoredRecord& lead) {
     begin_with(*lead.record.names);
     Explanation explanation;
-    if (opts.explain) explanation = explain(scorer, lead.values, lead.scratch, lead.verdict);
+    if (opts.explain) explanation = explain_deferred(scorer, lead.values, lead.scratch, lead.verdict);
     piece.clear();
     writer->write(ScoredLead{&lead.record, &lead.verdict, opts.explain ? &explanation : nullptr, lead.id}, piece);
     sink.write(join(piece));

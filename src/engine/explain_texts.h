@@ -78,4 +78,42 @@ struct ExplainTexts {
 // The table for a rule set, built once per thread (see rule_set_cache.h).
 const ExplainTexts& explain_texts(const RuleSet& rules);
 
+// Calls f(std::string&) on every text an explanation is made of (JSON output
+// keeps a copy of the table with each of them escaped).
+template <class F>
+void for_each_text(ConditionTexts& t, F& f) {
+  for (std::string* s : {&t.missing, &t.value_prefix, &t.held, &t.failed, &t.unreadable, &t.reference,
+                         &t.not_reference}) {
+    f(*s);
+  }
+  for (ConditionTexts& child : t.children) for_each_text(child, f);
+}
+
+template <class F>
+void for_each_text(ExplainTexts& t, F& f) {
+  for (CriterionTexts& c : t.criteria) {
+    for_each_text(c.when, f);
+    for (std::string* s : {&c.reason_prefix, &c.points_missing, &c.points_value, &c.per_unit, &c.no_entry,
+                           &c.bounded_max, &c.bounded_min}) {
+      f(*s);
+    }
+  }
+  for (DisqualifierTexts& d : t.disqualify) {
+    f(d.prefix);
+    for_each_text(d.when, f);
+  }
+  for (GateTexts& g : t.gates) {
+    f(g.undefined);
+    for (ThresholdTexts* th : {&g.score, &g.fit, &g.engagement}) {
+      f(th->head);
+      f(th->met);
+      f(th->short_of);
+    }
+    for (ConditionTexts& c : g.requires_all) for_each_text(c, f);
+  }
+  f(t.decay.missing);
+  f(t.decay.value_prefix);
+  f(t.decay.half_life);
+}
+
 }  // namespace leadscore::engine_internal
