@@ -33,6 +33,7 @@ class ExplanationBuffer {
 
   // Inlined, so that a literal's length is known and its copy a few moves.
   [[gnu::always_inline]] void operator+=(std::string_view s) {
+    if (s.empty()) return;  // an empty view may hold a null pointer, which memcpy must not get
     reserve(s.size());
     std::memcpy(end_, s.data(), s.size());
     end_ += s.size();
@@ -85,6 +86,7 @@ class ExplanationBuffer {
   // What the last append_json_contents() wrote, once more (a criterion's
   // value, written again in its reason), without looking at it again.
   void repeat_json_contents() {
+    if (last_size_ == 0) return;
     reserve(last_size_);
     std::memcpy(end_, data_.get() + last_start_, last_size_);
     end_ += last_size_;

@@ -95,3 +95,19 @@ TEST_CASE("the last value escaped can be repeated", "[explanation_buffer]") {
   b.repeat_json_contents();  // nothing written since clear()
   CHECK(b.view().empty());
 }
+
+TEST_CASE("an empty buffer, never written to, can be appended to another", "[explanation_buffer]") {
+  // A gate with nothing held appends the held buffer's empty view: memcpy
+  // from its null pointer was undefined behaviour (UBSan, e2e_determinism).
+  ExplanationBuffer never_written, out;
+  out += never_written.view();
+  out += std::string_view();
+  ExplanationBuffer fresh;
+  fresh.repeat_json_contents();
+  fresh.append_json_contents(std::string_view());
+  CHECK(out.view().empty());
+  CHECK(fresh.view().empty());
+  out += "x";
+  out += never_written.view();
+  CHECK(out.view() == "x");
+}
