@@ -411,6 +411,9 @@ int32_t today_utc() {
 }
 
 double round2(double v) {
+  // Whole numbers (most points and scores) round to themselves: no division.
+  // Below 1e13, v * 100 is exact, so this is what the general path gives.
+  if (std::fabs(v) < 1e13 && v == static_cast<double>(static_cast<int64_t>(v))) return v == 0 ? 0.0 : v;
   double r = round_half_away(v * 100.0) / 100.0;
   return r == 0 ? 0.0 : r;  // no negative zero
 }

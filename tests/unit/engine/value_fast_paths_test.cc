@@ -214,6 +214,11 @@ TEST_CASE("round2 without libm is bit-identical, including halves and negative z
     values.push_back(static_cast<double>(static_cast<int64_t>(r % 20000001) - 10000000) / 1000.0);
     values.push_back(static_cast<double>(static_cast<int64_t>(r >> 8)) * 1e-7 * ((r & 1) ? -1 : 1));
   }
+  // Whole numbers take a path of their own, up to just below 1e13.
+  for (int w = -3000; w <= 3000; ++w) values.push_back(w);
+  for (double w : {9999999999999.0, -9999999999999.0, 4503599627370496.0, 9007199254740993.0, 1e15 + 1}) {
+    values.push_back(w);
+  }
   for (double v : values) {
     INFO(v);
     CHECK(same_bits(round2(v), reference_round2(v)));
