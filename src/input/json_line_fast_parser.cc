@@ -9,6 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "input/json_string_scan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "input/text_scan.h"
 
 namespace leadscore {
@@ -282,6 +286,22 @@ uint32_t load4(const char* p) {
   return true;
 }
 
+#if defined(__SSE2__)
+// Whether the `size` (at most 32) bytes at p, of which 32 may be read, are
+// those at `pattern` (32 may be read there too); `mask` has the low `size`
+// bits set.
+[[gnu::always_inline]] inline bool same_32(const char* pattern, const char* p, uint32_t size, uint32_t mask) {
+  const auto* a = reinterpret_cast<const __m128i*>(p);
+  const auto* b = reinterpret_cast<const __m128i*>(pattern);
+  auto equal = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a), _mm_loadu_si128(b))));
+  if (size > 16) {
+    equal |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a + 1), _mm_loadu_si128(b + 1))))
+             << 16;
+  }
+  return (~equal & mask) == 0;
+}
+#endif
+
 }  // namespace
 
 bool JsonLineFastParser::names_distinct() const {
@@ -301,6 +321,7 @@ void JsonLineFastParser::make_key_patterns() {
     if (literal && name.size() + 4 <= UINT32_MAX - key_patterns_.size()) {
       pattern.offset = static_cast<uint32_t>(key_patterns_.size());
       pattern.size = static_cast<uint32_t>(name.size() + (patterns_.empty() ? 3 : 4));
+      pattern.mask = pattern.size >= 32 ? UINT32_MAX : (uint32_t{1} << pattern.size) - 1;
       if (!patterns_.empty()) key_patterns_ += ',';
       key_patterns_ += '"';
       key_patterns_ += name;
@@ -308,6 +329,7 @@ void JsonLineFastParser::make_key_patterns() {
     }
     patterns_.push_back(pattern);
   }
+  key_patterns_.append(32, '\0');  // for 32-byte loads from any pattern
 }
 
 bool JsonLineFastParser::parse(std::string_view text, InputRecord& out) {
@@ -374,7 +396,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   if (end - p < 2 || *p != '{' || end[-1] != '}') return false;
   shape.compact = p == text.data() && end == text.data() + text.size();
   keys_.clear();
-  out.values.clear();
+  if (serial_ == 0) out.values.clear();
   text_.clear();
   stored_.clear();
   const std::string* const last_names = names_.data();
@@ -389,23 +411,31 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
     // over, at the start of key k.
     const Pattern* const patterns = patterns_.data();
     const char* const key_patterns = key_patterns_.data();
+    // Values go straight into place; the vector keeps its size from line to line.
+    out.values.resize(last_count);
+    std::string_view* const values = out.values.data();
     for (; k < last_count; ++k) {
       const Pattern pattern = patterns[k];
-      if (pattern.size == 0 || static_cast<size_t>(end - p) <= pattern.size ||
-          !same_bytes(key_patterns + pattern.offset, p, pattern.size)) {
+      if (pattern.size == 0 || static_cast<size_t>(end - p) <= pattern.size) break;
+#if defined(__SSE2__)
+      if (end - p >= 32 && pattern.size <= 32) {
+        if (!same_32(key_patterns + pattern.offset, p, pattern.size, pattern.mask)) break;
+      } else if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) {
         break;
       }
+#else
+      if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) break;
+#endif
       const char* const value_start = p + pattern.size;
       if (is_json_space(*value_start)) break;
-      std::string_view value;
-      p = read_value(value_start, end, k, shape, value);
+      p = read_value(value_start, end, k, shape, values[k]);
       if (p == nullptr) return false;
-      out.values.push_back(value);
       if (*p == '}') {
         done = true;
         break;
       }
     }
+    out.values.resize(done ? k + 1 : k);
     if (!done && k > 0) {
       // p is past value k - 1: on to key k.
       if (*p == ',' && p[1] == '"') {

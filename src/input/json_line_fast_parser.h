@@ -54,6 +54,7 @@ class JsonLineFastParser {
   struct Pattern {
     uint32_t offset = 0;
     uint32_t size = 0;
+    uint32_t mask = 0;  // the low `size` bits (all, from 32 on)
   };
   std::vector<Pattern> patterns_;
   std::string key_patterns_;
