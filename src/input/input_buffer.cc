@@ -15,10 +15,26 @@ InputBuffer::InputBuffer(ByteSource source, size_t block_size)
   data_[0] = '\n';
 }
 
+InputBuffer InputBuffer::view(std::string_view bytes) {
+  InputBuffer buffer;
+  buffer.viewing_ = true;
+  buffer.view_ = bytes.data();
+  buffer.size_ = bytes.size();
+  buffer.capacity_ = bytes.size();
+  buffer.at_end_ = true;  // nothing to read: the bytes are all there
+  return buffer;
+}
+
 bool InputBuffer::refill(uint64_t keep) {
   assert(keep >= base_ && keep <= end());
   const size_t drop = static_cast<size_t>(keep - base_);
   const size_t kept = size_ - drop;
+  if (viewing_) {
+    view_ += drop;
+    base_ = keep;
+    size_ = kept;
+    return false;
+  }
   const size_t wanted = kept + block_size_;
   // Grow geometrically for a long record; shrink back once it is gone, so one
   // huge record does not pin a huge buffer for the rest of the input.
@@ -60,8 +76,9 @@ std::unique_ptr<char[]> InputBuffer::release_until(uint64_t end) {
   constexpr size_t kGrain = size_t{64} << 10;
   capacity_ = block_size_ + (kept + kGrain - 1) / kGrain * kGrain;
   auto fresh = std::make_unique_for_overwrite<char[]>(capacity_ + 1);
-  if (kept > 0) std::memcpy(fresh.get(), data_.get() + drop, kept);
+  if (kept > 0) std::memcpy(fresh.get(), data() + drop, kept);
   std::swap(fresh, data_);
+  viewing_ = false;  // a view hands out no block of its own (null)
   base_ = end;
   size_ = kept;
   data_[size_] = '\n';

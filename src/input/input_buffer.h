@@ -2,13 +2,15 @@
 // bytes by absolute input offset; the window holds [base(), base() + size())
 // and only ever keeps what the reader asks for (the current record) plus a
 // block, so memory does not grow with the input. A '\n' always follows the
-// data (data()[size()]), so that scan loops need no bounds check per byte.
+// data (data()[size()]), so that scan loops need no bounds check per byte;
+// except in a view of memory (see view()), whose next byte is not ours.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "input/byte_source.h"
 
@@ -20,7 +22,12 @@ class InputBuffer {
 
   InputBuffer(ByteSource source, size_t block_size = kDefaultBlockSize);
 
-  const char* data() const { return data_.get(); }
+  // All of `bytes` (memory the caller keeps alive) as the window from the
+  // start, without copying: a chunk of a larger input. refill() only drops
+  // bytes; release_until() copies the rest and hands out no block (null).
+  static InputBuffer view(std::string_view bytes);
+
+  const char* data() const { return viewing_ ? view_ : data_.get(); }
   size_t size() const { return size_; }
   uint64_t base() const { return base_; }  // input offset of data()[0]
   uint64_t end() const { return base_ + size_; }
@@ -45,10 +52,14 @@ class InputBuffer {
   std::unique_ptr<char[]> release_until(uint64_t end);
 
  private:
+  InputBuffer() = default;
+
   ByteSource source_;
   std::unique_ptr<char[]> data_;
-  size_t block_size_;
-  size_t capacity_;
+  const char* view_ = nullptr;  // the data when viewing_ memory
+  bool viewing_ = false;
+  size_t block_size_ = 1;
+  size_t capacity_ = 0;
   size_t size_ = 0;
   uint64_t base_ = 0;
   bool at_end_ = false;

@@ -9,6 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "input/json_string_scan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "input/text_scan.h"
 
 namespace leadscore {
@@ -268,7 +272,7 @@ uint32_t load4(const char* p) {
 
 // Equal bytes; keys are short, and words that overlap at the end beat a call
 // to memcmp.
-bool same_bytes(const char* a, const char* b, size_t n) {
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, size_t n) {
   if (n >= 8) {
     for (size_t i = 0; i + 8 < n; i += 8) {
       if (load8(a + i) != load8(b + i)) return false;
@@ -282,6 +286,22 @@ bool same_bytes(const char* a, const char* b, size_t n) {
   return true;
 }
 
+#if defined(__SSE2__)
+// Whether the `size` (at most 32) bytes at p, of which 32 may be read, are
+// those at `pattern` (32 may be read there too); `mask` has the low `size`
+// bits set.
+[[gnu::always_inline]] inline bool same_32(const char* pattern, const char* p, uint32_t size, uint32_t mask) {
+  const auto* a = reinterpret_cast<const __m128i*>(p);
+  const auto* b = reinterpret_cast<const __m128i*>(pattern);
+  auto equal = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a), _mm_loadu_si128(b))));
+  if (size > 16) {
+    equal |= static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a + 1), _mm_loadu_si128(b + 1))))
+             << 16;
+  }
+  return (~equal & mask) == 0;
+}
+#endif
+
 }  // namespace
 
 bool JsonLineFastParser::names_distinct() const {
@@ -290,12 +310,79 @@ bool JsonLineFastParser::names_distinct() const {
   return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
 }
 
+void JsonLineFastParser::make_key_patterns() {
+  patterns_.clear();
+  key_patterns_.clear();
+  for (const std::string& name : names_) {
+    Pattern pattern;
+    const bool literal = std::none_of(name.begin(), name.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+    });
+    if (literal && name.size() + 4 <= UINT32_MAX - key_patterns_.size()) {
+      pattern.offset = static_cast<uint32_t>(key_patterns_.size());
+      pattern.size = static_cast<uint32_t>(name.size() + (patterns_.empty() ? 3 : 4));
+      pattern.mask = pattern.size >= 32 ? UINT32_MAX : (uint32_t{1} << pattern.size) - 1;
+      if (!patterns_.empty()) key_patterns_ += ',';
+      key_patterns_ += '"';
+      key_patterns_ += name;
+      key_patterns_ += "\":";
+    }
+    patterns_.push_back(pattern);
+  }
+  key_patterns_.append(32, '\0');  // for 32-byte loads from any pattern
+}
+
 bool JsonLineFastParser::parse(std::string_view text, InputRecord& out) {
   if (!parse_object(text, out)) return false;
   out.object = nullptr;
   out.delimiter = 0;
   out.names_fixed = false;
   return true;
+}
+
+// Reads the value that starts at p (no blank) for key k: its text in
+// `value`, and in text_ (noted in stored_) when it had to be written. Returns
+// the byte past it, or null when JsonObjectParser must read the line.
+template <class ShapeT>
+[[gnu::always_inline]] inline const char* JsonLineFastParser::read_value(const char* p, const char* end, size_t k,
+                                                                         ShapeT& shape, std::string_view& value) {
+  switch (*p) {
+    case '"': {
+      StringText string;
+      const size_t from = text_.size();
+      p = read_string(p + 1, end, text_, string, shape);
+      if (p == nullptr) return nullptr;
+      if (string.stored) stored_.push_back({false, k, from, text_.size()});
+      value = string.view;
+      return p;
+    }
+    case 't':
+      if (end - p < 5 || std::memcmp(p, "true", 4) != 0) return nullptr;
+      value = "true";
+      return p + 4;
+    case 'f':
+      if (end - p < 6 || std::memcmp(p, "false", 5) != 0) return nullptr;
+      value = "false";
+      return p + 5;
+    case 'n':
+      if (end - p < 5 || std::memcmp(p, "null", 4) != 0) return nullptr;
+      value = {};  // null reads as empty
+      return p + 4;
+    default: {
+      // Nested objects and arrays go to JsonObjectParser, which writes them out.
+      if (*p != '-' && !is_digit(*p)) return nullptr;
+      std::string_view rewritten;
+      char buf[64];
+      p = read_number(p, value, rewritten, buf);
+      if (p == nullptr) return nullptr;
+      if (!rewritten.empty()) {
+        shape.compact = false;
+        stored_.push_back({false, k, text_.size(), text_.size() + rewritten.size()});
+        text_.append(rewritten);
+      }
+      return p;
+    }
+  }
 }
 
 bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
@@ -309,24 +396,82 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   if (end - p < 2 || *p != '{' || end[-1] != '}') return false;
   shape.compact = p == text.data() && end == text.data() + text.size();
   keys_.clear();
-  out.values.clear();
+  if (serial_ == 0) out.values.clear();
   text_.clear();
   stored_.clear();
+  const std::string* const last_names = names_.data();
+  const size_t last_count = names_.size();
+  ++p;
+  size_t k = 0;
+  bool done = false;  // the closing brace reached
+  if (serial_ != 0) {
+    // Mostly the keys are the last line's, in the same order, without blanks:
+    // each key with its quotes, colon and the comma before it is compared
+    // with the last line's at once. At anything else the loop below takes
+    // over, at the start of key k.
+    const Pattern* const patterns = patterns_.data();
+    const char* const key_patterns = key_patterns_.data();
+    // Values go straight into place; the vector keeps its size from line to line.
+    out.values.resize(last_count);
+    std::string_view* const values = out.values.data();
+    for (; k < last_count; ++k) {
+      const Pattern pattern = patterns[k];
+      if (pattern.size == 0 || static_cast<size_t>(end - p) <= pattern.size) break;
+#if defined(__SSE2__)
+      if (end - p >= 32 && pattern.size <= 32) {
+        if (!same_32(key_patterns + pattern.offset, p, pattern.size, pattern.mask)) break;
+      } else if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) {
+        break;
+      }
+#else
+      if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) break;
+#endif
+      const char* const value_start = p + pattern.size;
+      if (is_json_space(*value_start)) break;
+      p = read_value(value_start, end, k, shape, values[k]);
+      if (p == nullptr) return false;
+      if (*p == '}') {
+        done = true;
+        break;
+      }
+    }
+    out.values.resize(done ? k + 1 : k);
+    if (!done && k > 0) {
+      // p is past value k - 1: on to key k.
+      if (*p == ',' && p[1] == '"') {
+        ++p;
+      } else {
+        // Blanks or anything else after the value: as the loop below does.
+        if (*p != ',' && *p != '}') {
+          shape.compact = false;
+          p = skip_blanks(p);
+        }
+        if (*p == '}') {
+          done = true;
+        } else {
+          if (*p != ',') return false;
+          ++p;
+          if (*p != '"') {
+            shape.compact = false;
+            p = skip_blanks(p);
+            if (*p != '"') return false;
+          }
+        }
+      }
+    }
+  }
   // The keys are compared with the last line's as they come; only those from
   // the first that differs on (`matched`) are kept, in keys_.
   bool same_keys = serial_ != 0;
   size_t matched = 0;
-  const std::string* const last_names = names_.data();
-  const size_t last_count = names_.size();
-  ++p;
-  if (*p != '"') {
+  if (!done && k == 0 && *p != '"') {
     shape.compact = false;
     p = skip_blanks(p);
     if (*p != '"') return false;  // {} is rare: not worth a path
   }
-  for (size_t k = 0;; ++k) {
+  for (; !done; ++k) {
     StringText key;
-    size_t from = text_.size();
+    const size_t from = text_.size();
     p = read_string(p + 1, end, text_, key, shape);
     if (p == nullptr) return false;
     if (key.stored) {
@@ -351,44 +496,8 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
       p = skip_blanks(p);
     }
     std::string_view value;
-    switch (*p) {
-      case '"': {
-        StringText string;
-        from = text_.size();
-        p = read_string(p + 1, end, text_, string, shape);
-        if (p == nullptr) return false;
-        if (string.stored) stored_.push_back({false, k, from, text_.size()});
-        value = string.view;
-        break;
-      }
-      case 't':
-        if (end - p < 5 || std::memcmp(p, "true", 4) != 0) return false;
-        p += 4;
-        value = "true";
-        break;
-      case 'f':
-        if (end - p < 6 || std::memcmp(p, "false", 5) != 0) return false;
-        p += 5;
-        value = "false";
-        break;
-      case 'n':
-        if (end - p < 5 || std::memcmp(p, "null", 4) != 0) return false;
-        p += 4;
-        break;  // null reads as empty
-      default: {
-        // Nested objects and arrays go to JsonObjectParser, which writes them out.
-        if (*p != '-' && !is_digit(*p)) return false;
-        std::string_view rewritten;
-        char buf[64];
-        p = read_number(p, value, rewritten, buf);
-        if (p == nullptr) return false;
-        if (!rewritten.empty()) {
-          shape.compact = false;
-          stored_.push_back({false, k, text_.size(), text_.size() + rewritten.size()});
-          text_.append(rewritten);
-        }
-      }
-    }
+    p = read_value(p, end, k, shape, value);
+    if (p == nullptr) return false;
     out.values.push_back(value);
     if (*p != ',' && *p != '}') {
       shape.compact = false;
@@ -420,6 +529,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
       return false;  // JsonObjectParser merges them
     }
     serial_ = g_next_serial.fetch_add(1, std::memory_order_relaxed);
+    make_key_patterns();
   }
   out.names = &names_;
   out.names_serial = serial_;

@@ -36,13 +36,28 @@ class JsonLineFastParser {
   };
 
   bool parse_object(std::string_view text, InputRecord& out);
+  template <class ShapeT>
+  const char* read_value(const char* p, const char* end, size_t k, ShapeT& shape, std::string_view& value);
   bool names_distinct() const;
+  void make_key_patterns();
 
   std::vector<std::string> names_;
   uint64_t serial_ = 0;                 // names_serial of names_, 0 before the first line
   std::vector<std::string_view> keys_;  // this line's keys that differ from names_, until adopted
   std::string text_;
   std::vector<Stored> stored_;
+  // Per name in names_: where `"NAME":` (`,"NAME":` after the first) is in
+  // key_patterns_, or size 0 when NAME is not written as it is in JSON (it
+  // has a quote, a backslash or a control character). Bytes that match a
+  // pattern where the key should start are that key, and valid: they are
+  // those of a name read before.
+  struct Pattern {
+    uint32_t offset = 0;
+    uint32_t size = 0;
+    uint32_t mask = 0;  // the low `size` bits (all, from 32 on)
+  };
+  std::vector<Pattern> patterns_;
+  std::string key_patterns_;
 };
 
 }  // namespace leadscore

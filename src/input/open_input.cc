@@ -42,11 +42,8 @@ std::unique_ptr<RecordReader> open_chunk_reader(std::string_view bytes, InputFor
     if (header && !header->empty()) return std::make_unique<CsvChunkReader>(bytes, name, delimiter, options, *header);
     return open_full_csv_chunk_reader(bytes, delimiter, name, options, header);
   }
-  ByteSource source;
-  source.open_memory(bytes.data(), bytes.size());
-  // One block holds the whole chunk, so the reader never slides its window.
-  InputBuffer buffer(std::move(source), bytes.size() + 1);
-  return std::make_unique<JsonLinesReader>(std::move(buffer), 0, name, options);
+  // The reader works on the chunk where it is: its window is the whole chunk.
+  return std::make_unique<JsonLinesReader>(InputBuffer::view(bytes), 0, name, options);
 }
 
 std::unique_ptr<RecordReader> open_input(const std::string& path, const InputOptions& options,

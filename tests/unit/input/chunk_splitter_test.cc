@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "input/byte_source.h"
 #include "input/chunk_splitter.h"
 #include "input/open_input.h"
+#include "input/simd_dispatch.h"
 
 namespace leadscore {
 namespace {
@@ -138,6 +140,59 @@ TEST_CASE("count_byte: long runs of matches do not overflow its byte counters", 
     CHECK(count_byte(all.data(), n, '\n') == n);
   }
   CHECK(count_lines(all.data(), all.size()) == all.size());
+}
+
+// Counting by definition, for the vector versions to be checked against.
+uint64_t count_lines_simply(const std::string& s) {
+  uint64_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n') ++n;
+    else if (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n')) ++n;
+  }
+  return n;
+}
+
+TEST_CASE("count_lines: SSE2 and AVX2 paths agree with a plain count", "[chunks]") {
+  std::mt19937 random(5);
+  for (const bool avx2 : {false, true}) {
+    simd::allow_avx2_for_testing(avx2);
+    for (int round = 0; round < 3000; ++round) {
+      // Lengths around the 64-byte steps, and long runs of line ends that
+      // fill the byte counters.
+      const size_t size = round < 300 ? static_cast<size_t>(round) : static_cast<size_t>(random() % 20000);
+      const int mode = static_cast<int>(random() % 4);
+      std::string s(size, 'x');
+      for (char& c : s) {
+        const unsigned r = random() % 100;
+        if (mode == 0) c = r < 3 ? '\n' : 'x';
+        else if (mode == 1) c = r < 90 ? '\n' : 'x';
+        else if (mode == 2) c = r < 3 ? '\n' : r < 4 ? '\r' : 'x';
+        else c = r < 40 ? '\r' : r < 80 ? '\n' : 'x';
+      }
+      CAPTURE(avx2, size, mode);
+      REQUIRE(count_lines(s.data(), s.size()) == count_lines_simply(s));
+    }
+  }
+  simd::allow_avx2_for_testing(true);
+}
+
+TEST_CASE("JSON lines chunk reader reads the chunk where it is", "[chunks]") {
+  // The chunk is the middle of a larger text: nothing after it is read.
+  const std::string text = "PREFIX{\"a\":1}\n\n{\"a\":2,\"b\":\"x\"}\r\n{\"a\":[3]}\n{\"a\":4}SUFFIX";
+  const std::string_view chunk = std::string_view(text).substr(6, text.size() - 12);
+  InputOptions options;
+  auto reader = open_chunk_reader(chunk, InputFormat::kJsonLines, 0, "in.jsonl", options, nullptr);
+  InputRecord rec;
+  RecordError err;
+  std::vector<std::pair<uint64_t, std::string>> got;
+  while (reader->next(rec, err) == ReadStatus::kRecord) {
+    CHECK(rec.raw.data() >= chunk.data());
+    CHECK(rec.raw.data() + rec.raw.size() <= chunk.data() + chunk.size());
+    got.emplace_back(rec.line, std::string(rec.raw) + "=" + std::string(rec.values.at(0)));
+  }
+  CHECK(reader->io_error().empty());
+  CHECK(got == std::vector<std::pair<uint64_t, std::string>>{
+                   {1, "{\"a\":1}=1"}, {3, "{\"a\":2,\"b\":\"x\"}=2"}, {4, "{\"a\":[3]}=[3]"}, {5, "{\"a\":4}=4"}});
 }
 
 }  // namespace

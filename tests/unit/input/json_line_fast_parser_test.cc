@@ -364,3 +364,106 @@ TEST_CASE("fast jsonl: the reader gives what it gave with nlohmann alone", "[jso
 
 }  // namespace
 }  // namespace leadscore::testing
+
+namespace leadscore::testing {
+namespace {
+
+// Lines that mostly repeat the last one's keys, with a change here and there
+// where the matching of known keys must hand over to the general loop: a
+// blank, an escaped or a new key, a key gone, a bad or nested value, a line
+// end within 32 bytes of a key. One parser and one record for the whole run,
+// as the reader uses them.
+std::string repeated_keys_line(std::mt19937& random, std::vector<std::string>& keys) {
+  static const std::vector<std::string> kPool = {
+      "id", "n", "email", "a_key_name_that_is_longer_than_thirty_two_bytes", "k\xC3\xA9", "q\\\"t", "x\\\\y", "", "abcdefghijklmn"};
+  static const std::vector<std::string> kValues = {
+      "\"a1\"", "12", "-3", "0", "-0", "1.5", "1.50", "1e2", "true", "false", "null", "\"x\\\"y\"", "\"caf\xC3\xA9\"",
+      "\"a much longer string value, more than thirty-two bytes\"", "\"\"", "[1]", "{\"a\":1}", "tru", "01", "\"\\/\""};
+  auto pick = [&](size_t n) { return static_cast<size_t>(random() % n); };
+  if (keys.empty() || pick(8) == 0) {
+    keys.clear();
+    const size_t count = 1 + pick(7);
+    for (size_t i = 0; i < count; ++i) keys.push_back(kPool[pick(kPool.size())]);
+  } else if (pick(4) == 0) {
+    switch (pick(5)) {
+      case 0: keys.pop_back(); break;
+      case 1: keys.push_back(kPool[pick(kPool.size())]); break;
+      case 2: keys[pick(keys.size())] = kPool[pick(kPool.size())]; break;
+      case 3: if (keys.size() > 1) std::swap(keys[0], keys[keys.size() - 1]); break;
+      default: keys.erase(keys.begin() + static_cast<ptrdiff_t>(pick(keys.size()))); break;
+    }
+  }
+  const bool spaced = pick(6) == 0;
+  auto blank = [&]() { return spaced && pick(3) == 0 ? std::string(" ") : std::string(); };
+  std::string line = "{";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) line += blank() + "," + blank();
+    std::string key = keys[i];
+    if (key == "id" && pick(10) == 0) key = "\\u0069d";  // the same key, escaped
+    line += "\"" + key + "\"" + blank() + ":" + blank();
+    line += pick(3) == 0 ? kValues[pick(kValues.size())] : kValues[pick(4)];
+  }
+  line += blank() + "}";
+  return line;
+}
+
+TEST_CASE("fast jsonl: runs of lines with the last line's keys", "[jsonl][fast]") {
+  std::mt19937 random(7);
+  JsonLineFastParser fast;
+  InputRecord got;
+  std::vector<std::string> keys;
+  size_t taken = 0, same_serial = 0;
+  uint64_t last_serial = 0;
+  for (int round = 0; round < 40000; ++round) {
+    const std::string line = repeated_keys_line(random, keys);
+    CAPTURE(line);
+    JsonObjectParser slow;
+    InputRecord expected;
+    std::string message;
+    size_t offset = 0;
+    const bool slow_ok = slow.parse(line, expected, &message, &offset);
+    if (!fast.parse(line, got)) continue;
+    ++taken;
+    REQUIRE(slow_ok);
+    CHECK(*got.names == *expected.names);
+    CHECK(got.values == expected.values);
+    if (got.raw_compact) {
+      CHECK(expected.object->dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) == line);
+    }
+    same_serial += got.names_serial == last_serial;
+    last_serial = got.names_serial;
+  }
+  CHECK(taken > 10000);
+  CHECK(same_serial > 5000);
+}
+
+TEST_CASE("fast jsonl: a key that looks like the last line's but is not", "[jsonl][fast]") {
+  JsonLineFastParser fast;
+  InputRecord r;
+  REQUIRE(fast.parse(R"({"a":1,"bc":2})", r));
+  REQUIRE(fast.parse(R"({"a":1,"bcd":2})", r));
+  CHECK(*r.names == Names{"a", "bcd"});
+  REQUIRE(fast.parse(R"({"a":1,"b":2})", r));
+  CHECK(*r.names == Names{"a", "b"});
+  REQUIRE(fast.parse(R"({"a":1})", r));
+  CHECK(*r.names == Names{"a"});
+  CHECK(r.values == std::vector<std::string_view>{"1"});
+  REQUIRE(fast.parse(R"({"a":1,"b":2,"c":3})", r));
+  CHECK(*r.names == Names{"a", "b", "c"});
+  REQUIRE(fast.parse(R"({"a" :1,"b":2,"c":3})", r));
+  CHECK_FALSE(r.raw_compact);
+  REQUIRE(fast.parse(R"({"a":1,"b": 2,"c":3})", r));
+  CHECK(r.values == std::vector<std::string_view>{"1", "2", "3"});
+  CHECK_FALSE(r.raw_compact);
+  REQUIRE(fast.parse(R"({"a":1,"b":2 ,"c":3})", r));
+  CHECK_FALSE(r.raw_compact);
+  CHECK_FALSE(fast.parse(R"({"a":1,"b":2,"c":[3]})", r));
+  CHECK_FALSE(fast.parse(R"({"a":1,"b":2,"c":3}})", r));
+  CHECK_FALSE(fast.parse(R"({"a":1,"b":2,"c":3,})", r));
+  REQUIRE(fast.parse(R"({"a":1,"b":2,"c":3})", r));
+  CHECK(r.raw_compact);
+  CHECK(r.values == std::vector<std::string_view>{"1", "2", "3"});
+}
+
+}  // namespace
+}  // namespace leadscore::testing
