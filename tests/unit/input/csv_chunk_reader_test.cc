@@ -13,6 +13,19 @@
 namespace leadscore {
 namespace {
 
+// Every case runs on each block loop of CsvStructure: the one advance()
+// picks for this CPU (AVX2 where it has it) and the portable SSE2 one.
+struct BlockLoop {
+  explicit BlockLoop(bool portable) { CsvStructure::force_portable_for_testing(portable); }
+  ~BlockLoop() { CsvStructure::force_portable_for_testing(false); }
+  BlockLoop(const BlockLoop&) = delete;
+  BlockLoop& operator=(const BlockLoop&) = delete;
+};
+#define EACH_BLOCK_LOOP()                           \
+  const bool portable_loop = GENERATE(false, true); \
+  INFO("portable block loop: " << portable_loop);   \
+  const BlockLoop block_loop(portable_loop)
+
 struct Outcome {
   ReadStatus status;
   uint64_t line = 0;
@@ -81,6 +94,7 @@ void check_same(const std::string& chunk, const std::vector<std::string>& header
 }
 
 TEST_CASE("chunk reader: plain rows become views of their fields", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   const std::vector<std::string> header{"id", "name", "n"};
   const auto out = fast("1,Ann,3\r\n2,\"Bo, \"\"B\"\"\",\n3,\"multi\nline\",5", header);
   REQUIRE(out.size() == 3);
@@ -94,6 +108,7 @@ TEST_CASE("chunk reader: plain rows become views of their fields", "[csv][chunks
 }
 
 TEST_CASE("chunk reader: unusual rows read exactly as the full reader reads them", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   const std::vector<std::string> two{"a", "b"};
   for (const std::string chunk : {
            "",
@@ -128,6 +143,7 @@ TEST_CASE("chunk reader: unusual rows read exactly as the full reader reads them
 }
 
 TEST_CASE("chunk reader: fields straddling 64-byte blocks", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   const std::vector<std::string> header{"a", "b", "c"};
   for (size_t pad = 0; pad < 140; ++pad) {
     const std::string p(pad, 'x');
@@ -143,6 +159,7 @@ TEST_CASE("chunk reader: fields straddling 64-byte blocks", "[csv][chunks]") {
 }
 
 TEST_CASE("chunk reader: generated CSV reads as the full reader reads it", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   static const std::vector<std::string> kPieces = {
       ",", ",", ",", "\n", "\n", "\r\n", "\r", "\"", "\"\"", "\"a,b\"", "\"x\ny\"", "abc", "12", " ",
       "\xC3\xA9", "\xFF", "\xE2\x82\xAC", "\t", ";", "longer field text"};
@@ -159,6 +176,7 @@ TEST_CASE("chunk reader: generated CSV reads as the full reader reads it", "[csv
 }
 
 TEST_CASE("chunk reader: well-formed generated rows stay on the fast path and agree", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   static const std::vector<std::string> kValues = {"", "a", "plain text", "\"q, \"\"x\"\"\"", "\"two\nlines\"",
                                                    "\xC3\xA9l\xC3\xA8ve", "12.5", "\"\"", "\"\r\n\""};
   std::mt19937 rng(7);
@@ -183,6 +201,7 @@ TEST_CASE("chunk reader: well-formed generated rows stay on the fast path and ag
 // The structure is indexed a window (32 KiB) at a time, just ahead of the
 // reader: records, runs of non-ASCII text and errors across windows.
 TEST_CASE("chunk reader: chunks many windows long read as the full reader reads them", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   static const std::vector<std::string> kValues = {"", "a", "plain text", "\"q, \"\"x\"\"\"", "\"two\nlines\"",
                                                    "\xC3\xA9l\xC3\xA8ve", "12.5", "\"\"", "\"\r\n\""};
   std::mt19937 rng(11);
@@ -223,6 +242,7 @@ TEST_CASE("chunk reader: chunks many windows long read as the full reader reads 
 }
 
 TEST_CASE("csv structure: the first unusual byte and the ends before it", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   CsvStructure s;
   s.index("a,\"b,c\"\nd,e\n", ',');
   CHECK(s.unusual() == CsvStructure::kNone);
@@ -239,12 +259,58 @@ TEST_CASE("csv structure: the first unusual byte and the ends before it", "[csv]
 }
 
 TEST_CASE("chunk reader: a chunk larger than the field limit goes to the full reader", "[csv][chunks]") {
+  EACH_BLOCK_LOOP();
   InputOptions options;
   options.max_field_bytes = 4;
   const std::vector<std::string> header{"a", "b"};
   const std::string chunk = "1,2\n123456,7\n";
   CHECK(fast(chunk, header, ',', options) == full(chunk, header, ',', options));
   CHECK(fast(chunk, header, ',', options)[1].message == "field 1 is 6 bytes, expected at most 4");
+}
+
+// Both block loops list the same ends, line ends and quotes, and stop at the
+// same byte, on generated text of every kind and several delimiters.
+TEST_CASE("csv structure: the AVX2 and portable block loops agree", "[csv][chunks]") {
+  if (!CsvStructure::uses_avx2()) WARN("this CPU has no AVX2: only the portable loop is checked");
+  {
+    const BlockLoop portable(true);
+    CHECK_FALSE(CsvStructure::uses_avx2());
+  }
+  // Plain pieces, and pieces any of which may send a block down the full path.
+  static const std::vector<std::string> kPlain = {",", ",", ",", "\n", "abc", "12", " ", "longer field text",
+                                                  std::string(70, 'p'), "\t", ";"};
+  static const std::vector<std::string> kOdd = {"\r\n", "\r", "\"", "\"\"", "\"a,b\"", "\"x\ny\"", "\xC3\xA9",
+                                                "\xFF", "\xE2\x82\xAC", "\"x\"y", std::string(1, '\0')};
+  struct Listed {
+    std::vector<uint32_t> ends, line_ends, quotes;
+    size_t unusual;
+    bool operator==(const Listed&) const = default;
+  };
+  const auto list = [](const std::string& text, char delimiter, bool portable) {
+    const BlockLoop loop(portable);
+    CsvStructure s;
+    s.index(text, delimiter);
+    return Listed{{s.ends(), s.ends() + s.end_count()},
+                  {s.line_ends(), s.line_ends() + s.line_end_count()},
+                  {s.quotes(), s.quotes() + s.quote_count()},
+                  s.unusual()};
+  };
+  std::mt19937 rng(5);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    // Mostly a few blocks; now and then more than a window (32 KiB).
+    const unsigned pieces = round % 200 == 0 ? 12000 : rng() % 200;
+    // Some texts are mostly plain, so that blocks with one odd byte, and
+    // unusual bytes far in, are common.
+    const unsigned odd_in = rng() % 3 == 0 ? 40 : 2;
+    for (unsigned i = 0; i < pieces; ++i) {
+      text += rng() % odd_in == 0 ? kOdd[rng() % kOdd.size()] : kPlain[rng() % kPlain.size()];
+    }
+    for (const char delimiter : {',', ';', '\t'}) {
+      INFO("delimiter " << int(delimiter) << " text: [" << text << "]");
+      CHECK(list(text, delimiter, false) == list(text, delimiter, true));
+    }
+  }
 }
 
 }  // namespace
