@@ -84,6 +84,8 @@ std::string describe_condition(const Scorer& scorer, const Condition& c, std::sp
                                LeadScratch& scratch, Verdict& verdict);
 
 // The compact CSV `reasons` text: "disqualified:ID; id+15; id-10; decay×0.71".
-void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out);
+// Another separator writes the same items joined by it (JSON output joins
+// them as the strings of an array).
+void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out, std::string_view separator = "; ");
 
 }  // namespace leadscore

@@ -151,11 +151,11 @@ Explanation explain_deferred(const Scorer& scorer, std::span<const std::string_v
   return e;
 }
 
-void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out) {
+void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out, std::string_view separator) {
   const ExplainTexts& texts = engine_internal::explain_texts(rules);
   bool first = true;
   auto sep = [&]() {
-    if (!first) out += "; ";
+    if (!first) out += separator;
     first = false;
   };
   for (int i : v.disqualified_by) {

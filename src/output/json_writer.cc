@@ -25,7 +25,8 @@ void append_literal(std::string& out, const char (&text)[N]) {
 
 class JsonWriter : public ResultWriter {
  public:
-  JsonWriter(const RuleSet& rules, const WriterOptions& options) : rules_(rules), options_(options) {}
+  JsonWriter(const RuleSet& rules, const WriterOptions& options)
+      : rules_(rules), options_(options), plain_reasons_(reasons_need_no_escapes(rules)) {}
 
   void begin(const std::vector<std::string>&, std::string& buf) override {
     if (options_.format == OutputFormat::kJson) buf += '[';
@@ -118,15 +119,54 @@ class JsonWriter : public ResultWriter {
     append_literal(buf, ",\"stage\":");
     append_json_string(buf, stage_name(v.stage));
     append_literal(buf, ",\"reasons\":");
-    reasons_.clear();
-    append_reasons(rules_, v, reasons_);
-    append_json_list(buf, reasons_);
+    append_reasons_list(v, buf);
     if (options_.explain && lead.explanation) {
       append_literal(buf, ",\"explanation\":");
       append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, buf);
     }
     buf += '}';
     if (options_.format == OutputFormat::kJsonLines) buf += '\n';
+  }
+
+  // The reasons as a JSON array of strings. Their words are ids (letters,
+  // digits, '_', '-', '.'), numbers and "decay×": with ids that need no
+  // escapes, the items are joined as strings straight into the output.
+  void append_reasons_list(const Verdict& v, std::string& buf) {
+    if (!plain_reasons_) {
+      reasons_.clear();
+      append_reasons(rules_, v, reasons_);
+      append_json_list(buf, reasons_);
+      return;
+    }
+    const size_t at = buf.size();
+    append_literal(buf, "[\"");
+    append_reasons(rules_, v, buf, "\",\"");
+    if (buf.size() == at + 2) {
+      buf.resize(at);
+      append_literal(buf, "[]");
+    } else {
+      append_literal(buf, "\"]");
+    }
+  }
+
+  // Whether no id in the rules needs escaping in JSON (the loader allows
+  // only plain ones; rules made in code may hold anything).
+  static bool reasons_need_no_escapes(const RuleSet& rules) {
+    auto plain = [](const std::string& id) {
+      for (char c : id) {
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 || c == '"' || c == '\\') {
+          return false;
+        }
+      }
+      return true;
+    };
+    for (const Criterion& c : rules.criteria) {
+      if (!plain(c.id)) return false;
+    }
+    for (const Disqualifier& d : rules.disqualify) {
+      if (!plain(d.id)) return false;
+    }
+    return true;
   }
 
   // The tree of a line read without one; null if it does not parse (the
@@ -139,6 +179,7 @@ class JsonWriter : public ResultWriter {
 
   const RuleSet& rules_;
   WriterOptions options_;
+  const bool plain_reasons_;
   std::string reasons_;
   uint64_t clash_serial_ = 0;
   bool clash_ = false;
