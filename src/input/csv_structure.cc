@@ -1,10 +1,10 @@
 #include "input/csv_structure.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <vector>
 
+#include "input/simd_dispatch.h"
 #include "input/text_scan.h"
 
 #if defined(__SSE2__)
@@ -223,21 +223,6 @@ struct Avx2 {
 // core's cache until the reader has made records of them.
 constexpr size_t kWindow = size_t{1} << 15;
 
-std::atomic<bool> g_force_portable{false};
-
-bool cpu_has_avx2() {
-#if defined(LEADSCORE_CSV_AVX2)
-  static const bool has = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("popcnt") &&
-           __builtin_cpu_supports("pclmul");
-  }();
-  return has;
-#else
-  return false;
-#endif
-}
-
 }  // namespace
 
 // The block loop of advance(), one copy per instruction set.
@@ -374,9 +359,13 @@ __attribute__((flatten)) size_t CsvBlockScan::portable(CsvStructure& s) { return
 LEADSCORE_AVX2_TARGET __attribute__((flatten)) size_t CsvBlockScan::avx2(CsvStructure& s) { return run<Avx2>(s); }
 #endif
 
-void CsvStructure::force_portable_for_testing(bool on) { g_force_portable.store(on, std::memory_order_relaxed); }
-
-bool CsvStructure::uses_avx2() { return cpu_has_avx2() && !g_force_portable.load(std::memory_order_relaxed); }
+bool CsvStructure::uses_avx2() {
+#if defined(LEADSCORE_CSV_AVX2)
+  return simd::avx2();
+#else
+  return false;
+#endif
+}
 
 void CsvStructure::start(std::string_view bytes, char delimiter) {
   bytes_ = bytes;

@@ -47,12 +47,9 @@ class CsvStructure {
   size_t unusual() const { return unusual_; }
   static constexpr size_t kNone = ~size_t{0};
 
-  // Whether advance() runs the AVX2 block loop (the CPU has it, and tests
-  // have not asked for the portable one); the portable SSE2 loop otherwise.
+  // Whether advance() runs the AVX2 block loop (see simd::avx2(); tests turn
+  // it off to check the portable SSE2 loop on the same inputs).
   static bool uses_avx2();
-  // For tests: the portable loop even where the CPU has AVX2, so that both
-  // are checked on the same inputs.
-  static void force_portable_for_testing(bool on);
 
  private:
   friend struct CsvBlockScan;  // the block loop of advance() (csv_structure.cc)

@@ -8,7 +8,10 @@ namespace {
 
 bool cpu_has_avx2() {
 #if defined(__x86_64__) && defined(__GNUC__)
-  return __builtin_cpu_supports("avx2");
+  __builtin_cpu_init();
+  // The AVX2 paths also use the bit instructions every AVX2 processor has.
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("popcnt") &&
+         __builtin_cpu_supports("pclmul");
 #else
   return false;
 #endif

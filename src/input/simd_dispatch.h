@@ -5,7 +5,8 @@
 
 namespace leadscore::simd {
 
-// True when the CPU supports AVX2 and tests have not turned it off.
+// True when the CPU supports AVX2 (with BMI1, POPCNT and PCLMUL, which every
+// AVX2 processor has) and tests have not turned it off.
 bool avx2();
 
 // Test hook: false makes avx2() false, so that the SSE2 paths run too.

@@ -9,6 +9,7 @@
 
 #include "input/csv_chunk_reader.h"
 #include "input/csv_structure.h"
+#include "input/simd_dispatch.h"
 
 namespace leadscore {
 namespace {
@@ -16,8 +17,8 @@ namespace {
 // Every case runs on each block loop of CsvStructure: the one advance()
 // picks for this CPU (AVX2 where it has it) and the portable SSE2 one.
 struct BlockLoop {
-  explicit BlockLoop(bool portable) { CsvStructure::force_portable_for_testing(portable); }
-  ~BlockLoop() { CsvStructure::force_portable_for_testing(false); }
+  explicit BlockLoop(bool portable) { simd::allow_avx2_for_testing(!portable); }
+  ~BlockLoop() { simd::allow_avx2_for_testing(true); }
   BlockLoop(const BlockLoop&) = delete;
   BlockLoop& operator=(const BlockLoop&) = delete;
 };
