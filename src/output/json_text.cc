@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -105,16 +106,17 @@ void append_json_list(std::string& out, std::string_view items) {
   out += ']';
 }
 
-void append_json_number(std::string& out, double v) {
+char* write_json_number(char* buf, double v) {
   v = round2(v);
+  if (v == std::floor(v) && std::fabs(v) < 9e15) return std::to_chars(buf, buf + 64, static_cast<int64_t>(v)).ptr;
+  if (std::isfinite(v)) return nlohmann::detail::to_chars(buf, buf + 64, v);
+  std::memcpy(buf, "null", 4);
+  return buf + 4;
+}
+
+void append_json_number(std::string& out, double v) {
   char buf[64];
-  if (v == std::floor(v) && std::fabs(v) < 9e15) {
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v)).ptr);
-  } else if (std::isfinite(v)) {
-    out.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
-  } else {
-    out += "null";
-  }
+  out.append(buf, write_json_number(buf, v));
 }
 
 }  // namespace leadscore

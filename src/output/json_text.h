@@ -18,5 +18,7 @@ void append_json_list(std::string& out, std::string_view items);
 // A number as json_number() gives it: rounded to 2 decimals, whole values as
 // integers, infinities and NaN as null.
 void append_json_number(std::string& out, double v);
+// The same text written into `buf` (at least 64 bytes); returns its end.
+char* write_json_number(char* buf, double v);
 
 }  // namespace leadscore

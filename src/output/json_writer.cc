@@ -2,6 +2,7 @@
 // results set on it; keys that already exist are replaced in place. A JSON
 // line already in compact form, with no key a result would replace, is copied
 // as written and the results appended: the same bytes, without a tree.
+#include <cstring>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -109,16 +110,24 @@ class JsonWriter : public ResultWriter {
     if (options_.format == OutputFormat::kJson) buf += ",\n";
     const std::string_view raw = lead.record->raw;
     buf.append(raw.substr(0, raw.size() - 1));
-    if (raw.size() > 2) buf += ',';
-    append_literal(buf, "\"score\":");
-    append_json_number(buf, v.score);
-    append_literal(buf, ",\"fit\":");
-    append_json_number(buf, v.fit);
-    append_literal(buf, ",\"engagement\":");
-    append_json_number(buf, v.engagement);
-    append_literal(buf, ",\"stage\":");
-    append_json_string(buf, stage_name(v.stage));
-    append_literal(buf, ",\"reasons\":");
+    // The numbers and the stage go together on the stack and are appended at once.
+    char line[256];
+    char* p = line;
+    auto put = [&p](std::string_view text) {
+      std::memcpy(p, text.data(), text.size());
+      p += text.size();
+    };
+    if (raw.size() > 2) *p++ = ',';
+    put("\"score\":");
+    p = write_json_number(p, v.score);
+    put(",\"fit\":");
+    p = write_json_number(p, v.fit);
+    put(",\"engagement\":");
+    p = write_json_number(p, v.engagement);
+    put(",\"stage\":\"");
+    put(stage_name(v.stage));  // Lead, MQL, SQL, SAO: nothing to escape
+    put("\",\"reasons\":");
+    buf.append(line, static_cast<size_t>(p - line));
     append_reasons_list(v, buf);
     if (options_.explain && lead.explanation) {
       append_literal(buf, ",\"explanation\":");
