@@ -190,9 +190,13 @@ outpath() {  # name fmt ext rows
 
 RAW="$WORK/results/raw.tsv"
 printf 'name\tformat\trows\tinput_bytes\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\tload1\tcommand\n' > "$RAW"
-time_one() {  # name fmt rows input command run
+time_one() {  # name fmt rows input command run output
   local tf t0 t1 wall u s rss rc load
   tf=$(mktemp)
+  # The last run's output (GBs with --explain) is removed and every dirty page written back before the
+  # clock starts: otherwise one run's write-back and truncation land in the next run's time.
+  [ "$7" != /dev/null ] && rm -f "$7"
+  sync
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$EPOCHREALTIME
   eval "/usr/bin/time -o \"\$tf\" -f '%U %S %M %x' $5" || true
@@ -242,7 +246,7 @@ for n in $ROWS; do
       IFS='|' read -r name fmt ext tpl <<<"$entry"
       in="$csv"; [ "$fmt" = jsonl ] && in="$jsonl"
       out=$(outpath "$name" "$fmt" "$ext" "$n")
-      time_one "$name" "$fmt" "$n" "$in" "$(expand "$tpl" "$in" "$out")" "$r"
+      time_one "$name" "$fmt" "$n" "$in" "$(expand "$tpl" "$in" "$out")" "$r" "$out"
     done
   done
 
@@ -292,7 +296,7 @@ if [ "$BIG" = 1 ]; then
     case "$name" in *explain*) continue ;; esac
     in="$csv"; [ "$fmt" = jsonl ] && in="$jsonl"
     out=$(outpath "$name" "$fmt" "$ext" "$n")
-    time_one "$name" "$fmt" "$n" "$in" "$(expand "$tpl" "$in" "$out")" 1
+    time_one "$name" "$fmt" "$n" "$in" "$(expand "$tpl" "$in" "$out")" 1 "$out"
     rm -f "$out"
     [ -s "$out.err" ] || rm -f "$out.err"
   done
