@@ -235,6 +235,9 @@ TEST_CASE("format_number without libm prints what the llround version printed", 
     uint64_t r = next_random(state);
     values.push_back(static_cast<double>(static_cast<int64_t>(r % 2000000001) - 1000000000) / 1000.0);
   }
+  // Whole numbers take a path of their own, up to just below 1e13.
+  for (int w = -3000; w <= 3000; ++w) values.push_back(w);
+  for (double w : {9999999999999.0, -9999999999999.0, 4294967296.0, -2147483649.0}) values.push_back(w);
   for (double v : values) {
     INFO(v);
     CHECK(fmt(v) == reference_format(v));
