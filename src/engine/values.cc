@@ -424,24 +424,18 @@ std::string_view format_number(double v, char* buf) {
     int n = std::snprintf(buf, 32, "%.15g", v);
     return {buf, n > 0 && n < 32 ? static_cast<size_t>(n) : 0};
   }
-  char* p = buf + 32;
-  // Whole numbers (most scores) have no cents to print: only their digits.
-  if (v == static_cast<double>(static_cast<int64_t>(v))) {
-    const bool negative = v < 0;
-    uint64_t u = negative ? 0ULL - static_cast<uint64_t>(static_cast<int64_t>(v)) : static_cast<uint64_t>(v);
-    do {
-      *--p = static_cast<char>('0' + u % 10);
-      u /= 10;
-    } while (u != 0);
-    if (negative) *--p = '-';
-    return {p, static_cast<size_t>(buf + 32 - p)};
+  // Printed by hand from whole cents: this runs three times per scored lead.
+  // Whole numbers (most scores) have no cents, and need no arithmetic for them.
+  const bool whole = v == static_cast<double>(static_cast<int64_t>(v));
+  const long long units = whole ? static_cast<long long>(v) : static_cast<long long>(round_half_away(v * 100.0));
+  unsigned frac = 0;  // cents
+  const bool negative = units < 0;
+  unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(units) : static_cast<unsigned long long>(units);
+  if (!whole) {
+    frac = static_cast<unsigned>(u % 100);
+    u /= 100;
   }
-  // Whole cents, printed by hand: this runs three times per scored lead.
-  long long cents = static_cast<long long>(round_half_away(v * 100.0));
-  bool negative = cents < 0;
-  unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
-  unsigned frac = static_cast<unsigned>(u % 100);
-  u /= 100;
+  char* p = buf + 32;
   if (frac != 0) {
     if (frac % 10 != 0) *--p = static_cast<char>('0' + frac % 10);
     *--p = static_cast<char>('0' + frac / 10);

@@ -13,7 +13,7 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define LEADSCORE_CSV_AVX2 1
-// What the AVX2 block loop may use; advance() checks the CPU for all of it.
+// What the AVX2 block loop may use; simd::avx2() checks the CPU for all of it.
 #define LEADSCORE_AVX2_TARGET __attribute__((target("avx2,bmi,popcnt,pclmul")))
 #endif
 

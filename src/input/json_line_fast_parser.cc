@@ -9,11 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "input/json_string_scan.h"
+#include "input/text_scan.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include "input/text_scan.h"
 
 namespace leadscore {
 

@@ -2,12 +2,14 @@
 // results set on it; keys that already exist are replaced in place. A JSON
 // line already in compact form, with no key a result would replace, is copied
 // as written and the results appended: the same bytes, without a tree.
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "input/json_object_parser.h"
+#include "input/json_string_scan.h"
 #include "output/json_number.h"
 #include "output/json_text.h"
 #include "output/writers.h"
@@ -161,14 +163,7 @@ class JsonWriter : public ResultWriter {
   // Whether no id in the rules needs escaping in JSON (the loader allows
   // only plain ones; rules made in code may hold anything).
   static bool reasons_need_no_escapes(const RuleSet& rules) {
-    auto plain = [](const std::string& id) {
-      for (char c : id) {
-        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 || c == '"' || c == '\\') {
-          return false;
-        }
-      }
-      return true;
-    };
+    auto plain = [](const std::string& id) { return std::all_of(id.begin(), id.end(), json_scan::is_plain); };
     for (const Criterion& c : rules.criteria) {
       if (!plain(c.id)) return false;
     }
