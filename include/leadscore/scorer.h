@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@
 #include "leadscore/verdict.h"
 
 namespace leadscore {
+
+namespace engine_internal {
+struct ScorePlan;
+}
 
 // Remembers, for each distinct value of one field, the verdicts of the
 // regexes that read that field (bit i: the field's `matches` condition with
@@ -83,6 +88,8 @@ class Scorer {
 
   const RuleSet& rules() const { return rules_; }
   int32_t as_of_day() const { return as_of_day_; }
+  // The rules compiled for the per-lead loop (engine internal).
+  const engine_internal::ScorePlan& plan() const { return *plan_; }
 
   // values[i] is the raw text of rules().fields[i] for this lead; an empty
   // view means the field is absent. Fills `out` completely.
@@ -99,6 +106,7 @@ class Scorer {
  private:
   const RuleSet& rules_;
   int32_t as_of_day_;
+  std::shared_ptr<const engine_internal::ScorePlan> plan_;  // shared by copies
 };
 
 }  // namespace leadscore

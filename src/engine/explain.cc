@@ -60,7 +60,7 @@ void explain_into(const Scorer& scorer, std::span<const std::string_view> values
                   Verdict& verdict, Explanation& e) {
   const RuleSet& rules = scorer.rules();
   const ExplainTexts& texts = engine_internal::explain_texts(rules);
-  LeadContext ctx(rules, scorer.as_of_day(), values, scratch, verdict);
+  LeadContext ctx(scorer, values, scratch, verdict);
   Describer d(ctx, texts);
 
   e.deferred.reset();
@@ -126,7 +126,7 @@ std::string describe_condition(const Scorer& scorer, const Condition& c, std::sp
                                LeadScratch& scratch, Verdict& verdict) {
   const ExplainTexts& texts = engine_internal::explain_texts(scorer.rules());
   const ConditionTexts t = engine_internal::condition_texts(scorer.rules(), c);
-  LeadContext ctx(scorer.rules(), scorer.as_of_day(), values, scratch, verdict);
+  LeadContext ctx(scorer, values, scratch, verdict);
   Describer d(ctx, texts);
   std::string out;
   d.describe(c, t, ctx.eval(c), out);

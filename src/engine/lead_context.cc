@@ -81,8 +81,13 @@ void LeadContext::load(int field) {
   f.text = i < values_.size() ? trimmed(values_[i]) : std::string_view();
   f.ok = 0;
   bool is_missing = is_builtin_missing(f.text);
-  for (size_t m = 0; !is_missing && m < rules_.missing_values.size(); ++m) {
-    is_missing = iequals(f.text, rules_.missing_values[m]);
+  if (plan_.missing_markers && !is_missing) {
+    for (const std::string& marker : rules_.missing_values) {
+      if (iequals(f.text, marker)) {
+        is_missing = true;
+        break;
+      }
+    }
   }
   if (is_missing) {
     f.state = kMissing;
@@ -91,7 +96,7 @@ void LeadContext::load(int field) {
   // A typed field is read as its type right away: the conditions on it need
   // that reading anyway. Only the parse happens here; an unreadable value is
   // reported by the operator that needs it, as before.
-  const FieldSpec& spec = rules_.fields[i];
+  const FieldPlan spec = plan_.fields[i];
   switch (spec.type) {
     case FieldType::kNumber:
       f.state = kNumberTried;
@@ -108,7 +113,7 @@ void LeadContext::load(int field) {
       }
       return;
     case FieldType::kDate:
-      if (!spec.date_format.empty()) break;
+      if (spec.date_layout) break;
       f.state = kDayTried;
       if (auto v = parse_date(f.text)) {
         f.day = *v;

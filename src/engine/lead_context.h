@@ -7,15 +7,21 @@
 #include <span>
 #include <string_view>
 
+#include "engine/score_plan.h"
 #include "leadscore/scorer.h"
 
 namespace leadscore::engine_internal {
 
 class LeadContext {
  public:
-  LeadContext(const RuleSet& rules, int32_t as_of_day, std::span<const std::string_view> values,
-              LeadScratch& scratch, Verdict& verdict)
-      : rules_(rules), as_of_(as_of_day), values_(values), scratch_(scratch), verdict_(verdict) {}
+  LeadContext(const Scorer& scorer, std::span<const std::string_view> values, LeadScratch& scratch,
+              Verdict& verdict)
+      : rules_(scorer.rules()),
+        plan_(scorer.plan()),
+        as_of_(scorer.as_of_day()),
+        values_(values),
+        scratch_(scratch),
+        verdict_(verdict) {}
 
   // Starts a new lead. Fields are read lazily: each is trimmed and checked
   // for missing markers on its first use in the lead, so starting costs
@@ -49,8 +55,8 @@ class LeadContext {
     int8_t memo = scratch_.criterion_memo[static_cast<size_t>(criterion)];
     if (memo >= 0) return memo == 1;
     // Inline, so that the scorer's loop calls the leaf evaluator directly.
-    const Criterion& c = rules_.criteria[static_cast<size_t>(criterion)];
-    bool holds = !c.when || eval(*c.when);
+    const Condition* when = plan_.criteria[static_cast<size_t>(criterion)].when;
+    bool holds = !when || eval(*when);
     scratch_.criterion_memo[static_cast<size_t>(criterion)] = holds ? 1 : 0;
     return holds;
   }
@@ -58,6 +64,7 @@ class LeadContext {
 
   int32_t as_of() const { return as_of_; }
   const RuleSet& rules() const { return rules_; }
+  const ScorePlan& plan() const { return plan_; }
 
  private:
   bool eval_leaf(const Condition& c);
@@ -100,6 +107,7 @@ class LeadContext {
  private:
 
   const RuleSet& rules_;
+  const ScorePlan& plan_;
   int32_t as_of_;
   std::span<const std::string_view> values_;
   LeadScratch& scratch_;

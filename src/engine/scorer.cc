@@ -10,7 +10,9 @@ namespace leadscore {
 
 namespace {
 
+using engine_internal::CriterionPlan;
 using engine_internal::LeadContext;
+using engine_internal::PointsSum;
 
 double bounded(double v, const std::optional<double>& lo, const std::optional<double>& hi) {
   if (hi && v > *hi) v = *hi;
@@ -18,9 +20,9 @@ double bounded(double v, const std::optional<double>& lo, const std::optional<do
   return v;
 }
 
-// Points of one criterion whose `when` held; sets `matched` for points_by.
-double criterion_points(const Criterion& c, LeadContext& ctx, bool& matched) {
-  const Points& p = c.points;
+// Points of one criterion whose `when` held, other than fixed points; sets
+// `matched` for points_by.
+double variable_points(const Points& p, LeadContext& ctx, bool& matched) {
   switch (p.kind) {
     case PointsKind::kFixed:
       return p.points;
@@ -48,7 +50,8 @@ double criterion_points(const Criterion& c, LeadContext& ctx, bool& matched) {
 
 }  // namespace
 
-Scorer::Scorer(const RuleSet& rules, int32_t as_of_day) : rules_(rules), as_of_day_(as_of_day) {}
+Scorer::Scorer(const RuleSet& rules, int32_t as_of_day)
+    : rules_(rules), as_of_day_(as_of_day), plan_(std::make_shared<const engine_internal::ScorePlan>(rules)) {}
 
 bool Scorer::is_missing(std::string_view raw) const {
   std::string_view t = trim(raw);
@@ -61,49 +64,55 @@ bool Scorer::is_missing(std::string_view raw) const {
 
 bool Scorer::holds(const Condition& c, std::span<const std::string_view> values, LeadScratch& scratch,
                    Verdict& out) const {
-  LeadContext ctx(rules_, as_of_day_, values, scratch, out);
+  LeadContext ctx(*this, values, scratch, out);
   return ctx.eval(c);
 }
 
 void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratch, Verdict& out) const {
-  LeadContext ctx(rules_, as_of_day_, values, scratch, out);
+  LeadContext ctx(*this, values, scratch, out);
   ctx.reset();
-  out.criteria.resize(rules_.criteria.size());
+  const engine_internal::ScorePlan& plan = *plan_;
+  const size_t criteria = plan.criteria.size();
+  out.criteria.resize(criteria);
   out.bad_values.clear();
   out.disqualified_by.clear();
 
-  // Criteria, then group bounds, summed per category.
+  // Criteria, then group bounds, summed per category (PointsSum order).
   double sums[2] = {0, 0};
   // Group sums are few; a small fixed array avoids allocation for typical rule sets.
+  const size_t groups = plan.group_sum.size();
   double group_small[16];
   std::vector<double> group_large;
   double* group_sums = group_small;
-  if (rules_.groups.size() > 16) {
-    group_large.assign(rules_.groups.size(), 0);
+  if (groups > 16) {
+    group_large.assign(groups, 0);
     group_sums = group_large.data();
   } else {
-    std::fill(group_small, group_small + rules_.groups.size(), 0.0);
+    std::fill(group_small, group_small + groups, 0.0);
   }
-  for (size_t i = 0; i < rules_.criteria.size(); ++i) {
-    const Criterion& c = rules_.criteria[i];
-    CriterionOutcome& o = out.criteria[i];
-    o.matched = ctx.criterion_holds(static_cast<int>(i));
+  const CriterionPlan* steps = plan.criteria.data();
+  CriterionOutcome* outcomes = out.criteria.data();
+  for (size_t i = 0; i < criteria; ++i) {
+    const CriterionPlan& c = steps[i];
+    CriterionOutcome& o = outcomes[i];
+    const bool matched = ctx.criterion_holds(static_cast<int>(i));
+    o.matched = matched;
     o.points = 0;
-    if (!o.matched) continue;
-    double pts = criterion_points(c, ctx, o.matched);
-    o.points = bounded(pts, c.min, c.max);
-    if (c.group >= 0) group_sums[c.group] += o.points;
-    else sums[c.category == Category::kFit ? 0 : 1] += o.points;
-  }
-  for (size_t g = 0; g < rules_.groups.size(); ++g) {
-    const Group& group = rules_.groups[g];
-    // The category of a group is that of its members (checked at load time).
-    for (const Criterion& c : rules_.criteria) {
-      if (c.group == static_cast<int>(g)) {
-        sums[c.category == Category::kFit ? 0 : 1] += bounded(group_sums[g], group.min, group.max);
-        break;
-      }
+    if (!matched) continue;
+    double pts = c.kind == PointsKind::kFixed ? c.fixed_points : variable_points(*c.points, ctx, o.matched);
+    if (c.bounded) {
+      const Criterion& rule = rules_.criteria[i];
+      pts = bounded(pts, rule.min, rule.max);
     }
+    o.points = pts;
+    if (c.sum == PointsSum::kGroup) group_sums[c.group] += pts;
+    else sums[static_cast<size_t>(c.sum)] += pts;
+  }
+  for (size_t g = 0; g < groups; ++g) {
+    const PointsSum sum = plan.group_sum[g];
+    if (sum == PointsSum::kGroup) continue;  // no members
+    const Group& group = rules_.groups[g];
+    sums[static_cast<size_t>(sum)] += bounded(group_sums[g], group.min, group.max);
   }
 
   // SPEC: factor = 0.5 ^ (whole days since the decay date / half-life); 1 when

@@ -269,7 +269,7 @@ void append_deferred(const ExplainedLead& lead, const ExplanationJsonTexts& text
                      std::string& result) {
   const RuleSet& rules = lead.scorer->rules();
   const Verdict& v = *lead.verdict;
-  LeadContext ctx(rules, lead.scorer->as_of_day(), lead.values, *lead.scratch, *lead.verdict);
+  LeadContext ctx(*lead.scorer, lead.values, *lead.scratch, *lead.verdict);
   Describer d(ctx, texts.words);
   thread_local ExplanationBuffer out, held;
   out.clear();

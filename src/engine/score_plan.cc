@@ -1,0 +1,36 @@
+#include "engine/score_plan.h"
+
+namespace leadscore::engine_internal {
+
+namespace {
+
+PointsSum category_sum(Category c) { return c == Category::kFit ? PointsSum::kFit : PointsSum::kEngagement; }
+
+}  // namespace
+
+ScorePlan::ScorePlan(const RuleSet& rules) {
+  fields.reserve(rules.fields.size());
+  for (const FieldSpec& f : rules.fields) {
+    fields.push_back(FieldPlan{f.type, f.type == FieldType::kDate && !f.date_format.empty()});
+  }
+  // The category of a group is that of its members (checked at load time).
+  group_sum.assign(rules.groups.size(), PointsSum::kGroup);
+  criteria.reserve(rules.criteria.size());
+  for (const Criterion& c : rules.criteria) {
+    CriterionPlan p;
+    p.when = c.when ? &*c.when : nullptr;
+    p.points = &c.points;
+    p.kind = c.points.kind;
+    p.fixed_points = c.points.points;
+    p.bounded = c.min || c.max;
+    p.group = c.group;
+    p.sum = c.group >= 0 ? PointsSum::kGroup : category_sum(c.category);
+    if (c.group >= 0 && group_sum[static_cast<size_t>(c.group)] == PointsSum::kGroup) {
+      group_sum[static_cast<size_t>(c.group)] = category_sum(c.category);
+    }
+    criteria.push_back(p);
+  }
+  missing_markers = !rules.missing_values.empty();
+}
+
+}  // namespace leadscore::engine_internal

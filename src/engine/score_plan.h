@@ -1,0 +1,40 @@
+// What the per-lead loop reads, compiled once per Scorer: per field and per
+// criterion, the few facts scoring needs, laid out back to back so that a lead
+// touches a handful of cache lines instead of striding through the rule
+// structs (with their names, locations and texts) for each test.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "leadscore/rules.h"
+
+namespace leadscore::engine_internal {
+
+struct FieldPlan {
+  FieldType type = FieldType::kAny;
+  bool date_layout = false;  // a date field with its own `date_format`
+};
+
+enum class PointsSum : uint8_t { kFit, kEngagement, kGroup };
+
+struct CriterionPlan {
+  const Condition* when = nullptr;  // null: always holds
+  const Points* points = nullptr;   // per_unit / by value / by range
+  PointsKind kind = PointsKind::kFixed;
+  PointsSum sum = PointsSum::kFit;
+  bool bounded = false;  // the criterion has its own min or max
+  int group = -1;
+  double fixed_points = 0;  // kFixed
+};
+
+struct ScorePlan {
+  explicit ScorePlan(const RuleSet& rules);
+
+  std::vector<FieldPlan> fields;         // parallel to RuleSet::fields
+  std::vector<CriterionPlan> criteria;   // parallel to RuleSet::criteria
+  std::vector<PointsSum> group_sum;      // per group: its members' category; kGroup when it has none
+  bool missing_markers = false;          // the rules add missing markers of their own
+};
+
+}  // namespace leadscore::engine_internal
