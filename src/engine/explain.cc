@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "engine/explain_describer.h"
 #include "engine/explain_texts.h"
@@ -16,7 +17,6 @@ namespace {
 using engine_internal::ConditionTexts;
 using engine_internal::ExplainTexts;
 using engine_internal::LeadContext;
-using engine_internal::append_number;
 using Describer = engine_internal::Describer<engine_internal::PlainText>;
 
 // Lines of gate checks and disqualifiers come and go from lead to lead; their
@@ -151,35 +151,89 @@ Explanation explain_deferred(const Scorer& scorer, std::span<const std::string_v
   return e;
 }
 
-void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out, std::string_view separator) {
-  const ExplainTexts& texts = engine_internal::explain_texts(rules);
+namespace {
+
+// Where the reasons text goes: a stack buffer known to be large enough, or,
+// for rule sets whose reasons could outgrow it, the string itself.
+struct BufferOut {
+  char* p;
+  void put(std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  }
+  void put_short(std::string_view s) {  // a separator: a couple of bytes
+    for (char c : s) *p++ = c;
+  }
+  // Reads and writes up to 15 bytes past the end: ReasonsTable::kSlack in
+  // the table, the buffer's own slack here.
+  void put_padded(const char* s, size_t n) {
+    for (size_t k = 0; k < n; k += 16) std::memcpy(p + k, s + k, 16);
+    p += n;
+  }
+};
+
+struct StringOut {
+  std::string& s;
+  void put(std::string_view v) { s += v; }
+  void put_short(std::string_view v) { s += v; }
+  void put_padded(const char* v, size_t n) { s.append(v, n); }
+};
+
+template <class Out>
+void write_reasons(const RuleSet& rules, const ExplainTexts& texts, const Verdict& v, Out& out,
+                   std::string_view separator) {
+  const engine_internal::ReasonsTable& table = texts.reasons;
   bool first = true;
   auto sep = [&]() {
-    if (!first) out += separator;
+    if (!first) out.put_short(separator);
     first = false;
   };
   for (int i : v.disqualified_by) {
     sep();
-    out += texts.disqualify[static_cast<size_t>(i)].reason;
+    out.put(texts.disqualify[static_cast<size_t>(i)].reason);
   }
-  for (size_t i = 0; i < rules.criteria.size(); ++i) {
-    if (v.criteria[i].points == 0) continue;  // most criteria do not fire
-    const double p = round2(v.criteria[i].points);
+  const size_t n = v.criteria.size();
+  const CriterionOutcome* outcomes = v.criteria.data();
+  const engine_internal::ReasonsTable::Fixed* fixed = table.fixed.data();
+  for (size_t i = 0; i < n; ++i) {
+    const double points = outcomes[i].points;
+    if (points == 0) continue;  // most criteria do not fire
+    const engine_internal::ReasonsTable::Fixed& f = fixed[i];
+    // Fixed points are already rounded, and never 0.
+    const double p = points == f.points ? points : round2(points);
     if (p == 0) continue;
     sep();
-    const engine_internal::CriterionTexts& t = texts.criteria[i];
-    if (t.fixed && p == t.fixed_points) {
-      out += t.fixed_reason;
+    if (p == f.points) {
+      out.put_padded(table.text.data() + f.at, f.size);
       continue;
     }
-    out += rules.criteria[i].id;
-    if (p > 0) out += '+';
-    append_number(out, p);
+    out.put(rules.criteria[i].id);
+    if (p > 0) out.put_short("+");
+    char num[32];
+    out.put(format_number(p, num));
   }
   if (v.decay_factor < 1) {
     sep();
-    out += "decay\xC3\x97";  // ×
-    append_number(out, v.decay_factor);
+    out.put("decay\xC3\x97");  // ×
+    char num[32];
+    out.put(format_number(v.decay_factor, num));
+  }
+}
+
+}  // namespace
+
+void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out, std::string_view separator) {
+  const ExplainTexts& texts = engine_internal::explain_texts(rules);
+  constexpr size_t kStack = 1024;
+  const size_t bound = texts.reasons.bound + texts.reasons.items * separator.size() + 16;
+  if (bound <= kStack) {
+    char buf[kStack];
+    BufferOut o{buf};
+    write_reasons(rules, texts, v, o, separator);
+    out.append(buf, static_cast<size_t>(o.p - buf));
+  } else {
+    StringOut o{out};
+    write_reasons(rules, texts, v, o, separator);
   }
 }
 

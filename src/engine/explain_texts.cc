@@ -1,5 +1,6 @@
 #include "engine/explain_texts.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "engine/rule_set_cache.h"
@@ -209,6 +210,24 @@ ExplainTexts::ExplainTexts(const RuleSet& rules) {
     for (const Condition& c : g.requires_all) t.requires_all.push_back(condition_texts(rules, c));
     gates.push_back(std::move(t));
   }
+  // A number is at most 31 characters (format_number's buffer).
+  constexpr size_t kNumber = 31;
+  for (size_t i = 0; i < rules.criteria.size(); ++i) {
+    const CriterionTexts& t = criteria[i];
+    ReasonsTable::Fixed f;
+    if (t.fixed) {
+      f.points = t.fixed_points;
+      f.at = static_cast<uint32_t>(reasons.text.size());
+      f.size = static_cast<uint32_t>(t.fixed_reason.size());
+      reasons.text += t.fixed_reason;
+    }
+    reasons.fixed.push_back(f);
+    reasons.bound += std::max(t.fixed_reason.size(), rules.criteria[i].id.size() + 1 + kNumber);
+  }
+  reasons.text.append(ReasonsTable::kSlack, '\0');
+  for (const DisqualifierTexts& t : disqualify) reasons.bound += t.reason.size();
+  reasons.bound += std::string_view("decay\xC3\x97").size() + kNumber;
+  reasons.items = rules.criteria.size() + disqualify.size() + 1;
   if (rules.decay) {
     const std::string& name = rules.fields[static_cast<size_t>(rules.decay->field)].name;
     decay.missing = name + " is missing: no decay";

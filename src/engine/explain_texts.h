@@ -3,6 +3,7 @@
 // then only adds what varies (values, ages, points) between these pieces.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -67,9 +68,26 @@ struct DecayTexts {
   std::string half_life;   // " days old, half-life 30 days: ×"
 };
 
+// The `reasons` column's pieces, compact, for the per-lead loop.
+struct ReasonsTable {
+  struct Fixed {
+    double points = 0;  // the fixed points, rounded; 0: the criterion has no fixed reason
+    uint32_t at = 0;    // its "id+15" in `text`
+    uint32_t size = 0;
+  };
+  std::vector<Fixed> fixed;  // parallel to RuleSet::criteria
+  std::string text;          // the fixed reasons back to back, then kSlack spare bytes
+  // Reasons are at most this long, not counting separators, of which there
+  // are fewer than `items`.
+  size_t bound = 0;
+  size_t items = 0;
+  static constexpr size_t kSlack = 16;  // so that a reason may be copied 16 bytes at a time
+};
+
 struct ExplainTexts {
   explicit ExplainTexts(const RuleSet& rules);
   std::vector<CriterionTexts> criteria;
+  ReasonsTable reasons;
   std::vector<DisqualifierTexts> disqualify;
   std::vector<GateTexts> gates;  // MQL, SQL, SAO
   DecayTexts decay;
