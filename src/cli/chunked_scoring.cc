@@ -68,6 +68,8 @@ struct ChunkedScoring::Worker {
   Verdict verdict;
   LeadScratch scratch;
   std::string ignored;
+  // Output bytes per input byte in this worker's last chunk; 0 before its first.
+  double output_ratio = 0;
 };
 
 ChunkedScoring::ChunkedScoring(const Scorer& scorer, ChunkedOptions options, Reporter& reporter)
@@ -92,9 +94,11 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
   result.input = in.index;
   // Records come out as written plus their results (and explanations, about
   // 4 KiB a lead): room for that up front saves copying and faulting in a
-  // growing buffer.
+  // growing buffer. Chunks of one file grow alike, so the last chunk's growth,
+  // with some headroom, is the estimate.
   const size_t in_bytes = task.chunk.bytes.size();
-  result.output.reserve(options_.writer.explain ? in_bytes * 8 : in_bytes / 4 * 5);
+  const double ratio = w.output_ratio > 0 ? w.output_ratio * 1.0625 : options_.writer.explain ? 8.0 : 1.5;
+  result.output.reserve(static_cast<size_t>(static_cast<double>(in_bytes) * ratio) + 4096);
   const bool keep_rejects = static_cast<bool>(options_.on_reject);
   for (std::string& note : task.notes) result.message(false, std::move(note));
   if (!w.binder) {
@@ -144,6 +148,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
       w.writer->write(ScoredLead{&rec, &w.verdict, nullptr, w.binder->id()}, result.output);
     }
   }
+  if (in_bytes > 0) w.output_ratio = static_cast<double>(result.output.size()) / static_cast<double>(in_bytes);
   return result;
 }
 
