@@ -33,14 +33,17 @@ void ColumnLayout::build(const std::vector<std::string>& input_names, bool with_
   }
 }
 
-const std::vector<int>& ColumnLayout::map(const std::vector<std::string>* names, bool fixed,
+const std::vector<int>& ColumnLayout::map(const std::vector<std::string>* names, bool fixed, uint64_t serial,
                                          std::vector<std::string>* dropped) {
+  if (!fixed && serial != 0 && serial == cached_serial_) return mapping_;
   if (names == cached_names_ && names->size() == cached_size_ && (fixed ? cached_fixed_ : *names == cached_copy_)) {
+    if (!fixed) cached_serial_ = serial;
     return mapping_;
   }
   cached_names_ = names;
   cached_size_ = names->size();
   cached_fixed_ = fixed;
+  cached_serial_ = fixed ? 0 : serial;
   if (fixed) cached_copy_.clear();
   else cached_copy_ = *names;
   mapping_.assign(names->size(), -1);

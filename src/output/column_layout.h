@@ -3,6 +3,7 @@
 // (or JSON records) are mapped onto these columns by name.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,7 +24,10 @@ class ColumnLayout {
   // Maps a record's columns onto output columns (-1: not in the layout).
   // Cached while the same names vector (same pointer and size) comes back.
   // `fixed`: the names never change under this pointer (a CSV header).
-  const std::vector<int>& map(const std::vector<std::string>* names, bool fixed, std::vector<std::string>* dropped);
+  // `serial`: InputRecord::names_serial; equal non-zero serials vouch for
+  // equal names, so they are not compared.
+  const std::vector<int>& map(const std::vector<std::string>* names, bool fixed, uint64_t serial,
+                              std::vector<std::string>* dropped);
   // True when the last mapped names are exactly the layout's input columns,
   // in order, with no result column among them: rows can then be copied as written.
   bool identity() const { return identity_; }
@@ -36,6 +40,7 @@ class ColumnLayout {
   std::unordered_map<std::string, size_t> index_;  // folded name -> column
   const std::vector<std::string>* cached_names_ = nullptr;
   size_t cached_size_ = 0;
+  uint64_t cached_serial_ = 0;
   std::vector<std::string> cached_copy_;
   std::vector<int> mapping_;
   bool cached_fixed_ = false;

@@ -6,6 +6,7 @@
 
 #include "leadscore/values.h"
 #include "output/column_layout.h"
+#include "output/csv_quoting.h"
 #include "output/writers.h"
 
 namespace leadscore {
@@ -13,15 +14,7 @@ namespace leadscore {
 namespace {
 
 void append_field(std::string& out, std::string_view v) {
-  // One pass over short cells beats four memchr calls.
-  bool needs_quotes = false;
-  for (char c : v) {
-    if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-      needs_quotes = true;
-      break;
-    }
-  }
-  if (!needs_quotes) {
+  if (!csv_quoting::needs_quotes(v)) {
     out.append(v);
     return;
   }
@@ -36,6 +29,40 @@ void append_field(std::string& out, std::string_view v) {
   }
   out.append(v);
   out += '"';
+}
+
+// Copies a short run without a call: two overlapping words, never reading
+// past the run.
+char* copy_run(char* to, const char* from, size_t n) {
+  if (n >= 16) {
+    std::memcpy(to, from, n);
+  } else if (n >= 8) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + n - 8, from + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + n - 4, from + n - 4, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) to[i] = from[i];
+  }
+  return to + n;
+}
+
+// append_field into room known to be large enough (2 * size + 2 bytes).
+char* write_field(char* p, std::string_view v) {
+  if (!csv_quoting::needs_quotes(v)) return copy_run(p, v.data(), v.size());
+  // Runs between quotes are copied whole: explanation cells are kilobytes.
+  *p++ = '"';
+  for (;;) {
+    const size_t q = v.find('"');
+    if (q == std::string_view::npos) break;
+    p = copy_run(p, v.data(), q + 1);
+    *p++ = '"';
+    v.remove_prefix(q + 1);
+  }
+  p = copy_run(p, v.data(), v.size());
+  *p++ = '"';
+  return p;
 }
 
 // [+-]digits[.digits][e[+-]digits] (or .digits): left alone by --excel.
@@ -91,7 +118,7 @@ class CsvWriter : public ResultWriter {
   void write(const ScoredLead& lead, std::string& buf) override {
     const InputRecord& rec = *lead.record;
     dropped_.clear();
-    const std::vector<int>& mapping = layout_.map(rec.names, rec.names_fixed, &dropped_);
+    const std::vector<int>& mapping = layout_.map(rec.names, rec.names_fixed, rec.names_serial, &dropped_);
     for (const std::string& d : dropped_) {
       if (warned_.insert(d).second) {
         warnings_.push_back(std::string(rec.file) + ":" + std::to_string(rec.line) + ": warning: field '" + d +
@@ -124,11 +151,29 @@ class CsvWriter : public ResultWriter {
       append_explanation_json(rules_, v, *lead.explanation, options_.as_of_day, explanation_);
       cells_[rc[5]] = explanation_;
     }
-    for (size_t i = 0; i < cells_.size(); ++i) {
-      if (i) buf += ',';
-      put(buf, cells_[i]);
+    if (options_.excel) {
+      for (size_t i = 0; i < cells_.size(); ++i) {
+        if (i) buf += ',';
+        put(buf, cells_[i]);
+      }
+      end_line(buf);
+      return;
     }
-    end_line(buf);
+    // Room for the worst case (every cell quoted, every byte a quote) is made
+    // at once, the cells are written into it, and the rest is cut off again:
+    // a row of 40 cells is then not 80 appends.
+    size_t bound = 1;
+    for (std::string_view c : cells_) bound += 2 * c.size() + 3;
+    const size_t start = buf.size();
+    buf.resize(start + bound);
+    char* const row = buf.data() + start;
+    char* p = row;
+    for (size_t i = 0; i < cells_.size(); ++i) {
+      if (i) *p++ = ',';
+      p = write_field(p, cells_[i]);
+    }
+    *p++ = '\n';
+    buf.resize(start + static_cast<size_t>(p - row));
   }
 
   void finish(std::string&) override {}
