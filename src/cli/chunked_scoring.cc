@@ -1,6 +1,7 @@
 #include "cli/chunked_scoring.h"
 
 #include <optional>
+#include <set>
 
 #include "cli/field_binder.h"
 #include "cli/ordered_work.h"
@@ -39,7 +40,12 @@ struct ChunkedScoring::Task {
 
 struct ChunkedScoring::Result {
   std::string output;
-  std::vector<std::pair<bool, std::string>> messages;  // (is error, text), in input order
+  struct Message {
+    enum Kind : uint8_t { kWarning, kError, kWriterWarning } kind;
+    std::string text;
+    size_t same_from = 0;  // kWriterWarning: where the text stops naming the line
+  };
+  std::vector<Message> messages;  // in input order
   uint64_t hidden_errors = 0;
   uint64_t hidden_warnings = 0;
   uint64_t scored = 0;
@@ -53,10 +59,24 @@ struct ChunkedScoring::Result {
     size_t& kept = error ? kept_errors : kept_warnings;
     if (kept < (error ? kKeptErrors : kKeptWarnings)) {
       ++kept;
-      messages.emplace_back(error, std::move(text));
+      messages.push_back({error ? Message::kError : Message::kWarning, std::move(text)});
     } else {
       ++(error ? hidden_errors : hidden_warnings);
     }
+  }
+  // The writer's own warnings (an input column the output has no place for)
+  // are few, one per column and worker: all are kept, and run() shows each
+  // once, at its first place in input order.
+  // Texts start "FILE:LINE: "; two workers meeting the same column name
+  // different lines, so what follows the line is compared.
+  void take_writer_warnings(std::vector<std::string>& warnings, const std::string& file) {
+    for (std::string& w : warnings) {
+      size_t from = w.compare(0, file.size(), file) == 0 ? file.size() : 0;
+      if (from < w.size() && w[from] == ':') ++from;
+      while (from < w.size() && w[from] >= '0' && w[from] <= '9') ++from;
+      messages.push_back({Message::kWriterWarning, std::move(w), from});
+    }
+    warnings.clear();
   }
 };
 
@@ -147,6 +167,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
     } else {
       w.writer->write(ScoredLead{&rec, &w.verdict, nullptr, w.binder->id()}, result.output);
     }
+    if (!w.writer->warnings().empty()) result.take_writer_warnings(w.writer->warnings(), in.name);
   }
   if (in_bytes > 0) w.output_ratio = static_cast<double>(result.output.size()) / static_cast<double>(in_bytes);
   return result;
@@ -221,10 +242,13 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
     return std::nullopt;
   };
   JsonArrayJoin join(options_.writer.format == OutputFormat::kJson);
+  std::set<std::string> writer_warnings_shown;
   auto consume = [&](Result& r) {
-    for (auto& [is_error, text] : r.messages) {
-      if (is_error) reporter_.error(text);
-      else reporter_.warning(text);
+    for (Result::Message& m : r.messages) {
+      if (m.kind == Result::Message::kError) reporter_.error(m.text);
+      else if (m.kind == Result::Message::kWarning || writer_warnings_shown.insert(m.text.substr(m.same_from)).second) {
+        reporter_.warning(m.text);
+      }
     }
     reporter_.count_hidden(r.hidden_errors, r.hidden_warnings);
     scored_ += r.scored;
