@@ -35,8 +35,10 @@ class ChunkSplitter {
 
  private:
   // Offset (relative to `from`) just past the last record end in
-  // [from, from + size), or 0 when there is none.
-  size_t last_boundary(const char* from, size_t size, bool at_end) const;
+  // [from, from + size), or 0 when there is none. Sets *lines to the line
+  // ends before that offset when it learns them on the way (else leaves it).
+  size_t last_boundary(const char* from, size_t size, bool at_end, uint64_t* lines) const;
+  static constexpr uint64_t kUnknown = ~uint64_t{0};
 
   InputBuffer buffer_;
   uint64_t pos_;

@@ -176,6 +176,37 @@ TEST_CASE("count_lines: SSE2 and AVX2 paths agree with a plain count", "[chunks]
   simd::allow_avx2_for_testing(true);
 }
 
+TEST_CASE("chunks: first_line is right on both vector paths, with quotes and CRs about", "[chunks]") {
+  // The CSV splitter counts a chunk's quotes and line ends in one pass; the
+  // first line of every chunk must be what a plain count of the text before it says.
+  std::mt19937 random(11);
+  for (const bool avx2 : {false, true}) {
+    simd::allow_avx2_for_testing(avx2);
+    for (int round = 0; round < 200; ++round) {
+      std::string text;
+      const size_t records = 1 + random() % 400;
+      for (size_t r = 0; r < records; ++r) {
+        const unsigned kind = random() % 10;
+        if (kind == 0) text += "\"quoted\nline, with \"\"quotes\"\"\",2";
+        else if (kind == 1) text += "\"cr\rinside\",3";
+        else text += std::string(random() % 90, 'v') + ",1";
+        const unsigned end = random() % 10;
+        text += end == 0 ? "\r\n" : end == 1 ? "\r" : "\n";
+      }
+      const size_t chunk_bytes = 1 + random() % 700;
+      auto chunks = split(text, InputFormat::kCsv, chunk_bytes, 1 + random() % 300);
+      CAPTURE(avx2, round, chunk_bytes);
+      REQUIRE(joined(chunks) == text);
+      size_t offset = 0;
+      for (const Chunk& c : chunks) {
+        REQUIRE(c.first_line == 1 + count_lines_simply(text.substr(0, offset)));
+        offset += c.bytes.size();
+      }
+    }
+  }
+  simd::allow_avx2_for_testing(true);
+}
+
 TEST_CASE("JSON lines chunk reader reads the chunk where it is", "[chunks]") {
   // The chunk is the middle of a larger text: nothing after it is read.
   const std::string text = "PREFIX{\"a\":1}\n\n{\"a\":2,\"b\":\"x\"}\r\n{\"a\":[3]}\n{\"a\":4}SUFFIX";
