@@ -63,6 +63,13 @@ struct Literal {
   std::optional<bool> boolean;   // set when the YAML scalar is an unquoted true/false
 };
 
+// Up to 8 bytes of text as a little-endian word, zero-padded, and their count.
+struct ShortText {
+  uint64_t word = 0;
+  uint64_t size = 0;
+  friend bool operator==(const ShortText&, const ShortText&) = default;
+};
+
 struct Condition {
   Op op = Op::kAll;
   SourceLocation where;
@@ -71,6 +78,10 @@ struct Condition {
   // equals / not_equals / in / not_in: no literal reads as a number or a
   // boolean, so comparing the text alone decides (set by the loader).
   bool text_literals = false;
+  // text_literals, every literal at most 8 bytes: each literal (folded) as a
+  // word, so that one comparison settles it (set by the loader; empty: the
+  // texts are compared).
+  std::vector<ShortText> short_texts;
   bool flag = false;            // is / exists
   int32_t days = 0;             // within_days / older_than_days
   std::vector<Literal> literals;          // operands (between: two)

@@ -21,6 +21,25 @@ inline bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Up to 8 bytes of text as one word (byte i in bits 8i to 8i+7, the rest
+// zero), and that word ASCII lower-cased: text tests on short values (country
+// codes, stages, sources) compare words instead of bytes.
+inline uint64_t short_text_word(std::string_view s) {
+  uint64_t w = 0;
+  for (size_t i = 0; i < s.size() && i < 8; ++i) w |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return w;
+}
+
+inline uint64_t ascii_lower_word(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t low7 = w & (0x7F * kOnes);
+  // Per byte, bit 7 set when the byte (below 0x80) is at least 'A', or above 'Z'.
+  const uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+  const uint64_t upper = from_a & ~past_z & ~w & (0x80 * kOnes);
+  return w | (upper >> 2);  // 0x80 >> 2 is 0x20, the case bit
+}
+
 inline bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }

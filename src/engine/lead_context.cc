@@ -1,5 +1,6 @@
 #include "engine/lead_context.h"
 
+#include <bit>
 #include <cstring>
 
 #include <re2/re2.h>
@@ -21,6 +22,21 @@ bool is_white(char c) {
 std::string_view trimmed(std::string_view s) {
   if (!s.empty() && !is_white(s.front()) && !is_white(s.back())) return s;
   return trim(s);
+}
+
+// short_text_word(s) for s of at most 8 bytes, with two overlapping loads
+// where the byte order allows.
+uint64_t load_short_word(std::string_view s) {
+  const size_t n = s.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, s.data(), 4);
+      std::memcpy(&hi, s.data() + n - 4, 4);
+      return uint64_t{lo} | (uint64_t{hi} << (8 * (n - 4)));  // the overlap is the same bytes
+    }
+  }
+  return short_text_word(s);
 }
 
 }  // namespace
@@ -220,6 +236,15 @@ bool LeadContext::email_domain_in(const Condition& c, std::string_view t) {
 }
 
 bool LeadContext::in_texts(const Condition& c, std::string_view t) {
+  if (!c.short_texts.empty()) {
+    if (t.size() > 8) return false;  // longer than every literal
+    uint64_t w = load_short_word(t);
+    if (!c.case_sensitive) w = ascii_lower_word(w);
+    for (const ShortText& s : c.short_texts) {
+      if (s.word == w && s.size == t.size()) return true;
+    }
+    return false;
+  }
   // The length settles most literals; `folded` is the text as written when case-sensitive.
   for (const Literal& lit : c.literals) {
     const std::string& k = lit.folded;

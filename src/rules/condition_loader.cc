@@ -192,6 +192,10 @@ std::optional<Condition> ConditionLoader::load_leaf(const YAML::Node& node, std:
   if (c.op == Op::kEquals || c.op == Op::kNotEquals || c.op == Op::kIn || c.op == Op::kNotIn) {
     c.text_literals = std::none_of(c.literals.begin(), c.literals.end(),
                                    [](const Literal& l) { return l.number || l.boolean; });
+    if (c.text_literals && std::all_of(c.literals.begin(), c.literals.end(),
+                                       [](const Literal& l) { return l.folded.size() <= 8; })) {
+      for (const Literal& l : c.literals) c.short_texts.push_back({short_text_word(l.folded), l.folded.size()});
+    }
   }
   check_type(c, op_node);
   if (ctx_.error_count() != errors_before) return std::nullopt;

@@ -1145,3 +1145,22 @@ TEST_CASE("without stages every lead is a Lead", "[scorer][stages]") {
   CHECK_FALSE(v.gate_passed[1]);
   CHECK_FALSE(v.gate_passed[2]);
 }
+
+// ---- in on short texts (compared as words) ---------------------------------------------
+
+TEST_CASE("in on literals of up to 8 bytes compares lengths, case and every byte", "[scorer][in][short]") {
+  const std::string list = "{field: x, in: [US, gb, 'a', seven77, eightchr]}";
+  for (const char* yes : {"US", "us", "Gb", "GB", "a", "A", "SEVEN77", "eightchr", "EightChr", " us "}) {
+    INFO(yes);
+    CHECK(x_holds(list, yes));
+  }
+  for (const char* no : {"U", "USA", "u s", "ab", "seven7", "seven777", "eightchrs", "eightch", "\xC3\x9C" "S"}) {
+    INFO(no);
+    CHECK_FALSE(x_holds(list, no));
+  }
+  CHECK_FALSE(x_holds(list, std::string("US\0", 3)));  // a NUL is a byte like any other
+  CHECK(x_holds("{field: x, in: [US, GB], case_sensitive: true}", "GB"));
+  CHECK_FALSE(x_holds("{field: x, in: [US, GB], case_sensitive: true}", "gb"));
+  CHECK_FALSE(x_holds("{field: x, not_in: [US, GB]}", "us"));
+  CHECK(x_holds("{field: x, not_in: [US, GB]}", "FR"));
+}

@@ -262,3 +262,19 @@ TEST_CASE("an e-mail domain matches a listed domain or any subdomain of it", "[v
   CHECK_FALSE(email_domain_matches("gmail.com", "gmail.com"));
   CHECK(email_domain_matches("a@sub.Yahoo.com", "yahoo.com"));
 }
+
+TEST_CASE("ascii_lower_word lower-cases each byte as ascii_lower does", "[values][fast]") {
+  // Every byte value, in every position, beside bytes that stress the carries.
+  for (int b = 0; b < 256; ++b) {
+    for (size_t pos = 0; pos < 8; ++pos) {
+      for (int filler : {0x41, 0x7A, 0x40, 0x5B, 0xFF, 0x00, 0xC1}) {  // A z @ [ and high bytes
+        std::string s(8, static_cast<char>(filler));
+        s[pos] = static_cast<char>(b);
+        std::string lowered = s;
+        for (char& c : lowered) c = ascii_lower(c);
+        INFO("byte " << b << " at " << pos << " among " << int(filler));
+        REQUIRE(ascii_lower_word(short_text_word(s)) == short_text_word(lowered));
+      }
+    }
+  }
+}
