@@ -226,9 +226,11 @@ bool LeadContext::matches(const Condition& c, std::string_view t) {
 }
 
 bool LeadContext::email_domain_in(const Condition& c, std::string_view t) {
-  size_t at = t.rfind('@');
-  if (at == std::string_view::npos) return false;
-  std::string_view domain = t.substr(at + 1);  // found once for all the literals
+  // The '@' is near the end: searched from there, a vector at a time.
+  const void* at = t.empty() ? nullptr : memrchr(t.data(), '@', t.size());
+  if (at == nullptr) return false;
+  const size_t domain_at = static_cast<size_t>(static_cast<const char*>(at) - t.data()) + 1;
+  std::string_view domain = t.substr(domain_at);  // found once for all the literals
   for (const Literal& lit : c.literals) {
     if (domain_is_or_under(domain, lit.folded)) return true;
   }
