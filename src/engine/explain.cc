@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "engine/explain_describer.h"
 #include "engine/explain_texts.h"
 #include "engine/lead_context.h"
@@ -153,39 +157,58 @@ Explanation explain_deferred(const Scorer& scorer, std::span<const std::string_v
 
 namespace {
 
+// 16 bytes copied as one vector: a loop of these stays inline (a loop of
+// 16-byte memcpy calls may become one call of the whole length).
+inline void copy16(char* to, const char* from) {
+#if defined(__SSE2__)
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_loadu_si128(reinterpret_cast<const __m128i*>(from)));
+#else
+  std::memcpy(to, from, 16);
+#endif
+}
+
 // Where the reasons text goes: a stack buffer known to be large enough, or,
 // for rule sets whose reasons could outgrow it, the string itself.
 struct BufferOut {
   char* p;
+  char separator[16] = {};  // the separator (at most 16 bytes), padded
+  size_t separator_size = 0;
+
+  BufferOut(char* buffer, std::string_view sep) : p(buffer), separator_size(sep.size()) {
+    std::memcpy(separator, sep.data(), sep.size());
+  }
   void put(std::string_view s) {
     std::memcpy(p, s.data(), s.size());
     p += s.size();
   }
-  void put_short(std::string_view s) {  // a separator: a couple of bytes
-    for (char c : s) *p++ = c;
+  void put_char(char c) { *p++ = c; }
+  void put_separator() {
+    copy16(p, separator);
+    p += separator_size;
   }
   // Reads and writes up to 15 bytes past the end: ReasonsTable::kSlack in
   // the table, the buffer's own slack here.
   void put_padded(const char* s, size_t n) {
-    for (size_t k = 0; k < n; k += 16) std::memcpy(p + k, s + k, 16);
+    for (size_t k = 0; k < n; k += 16) copy16(p + k, s + k);
     p += n;
   }
 };
 
 struct StringOut {
   std::string& s;
+  std::string_view separator;
   void put(std::string_view v) { s += v; }
-  void put_short(std::string_view v) { s += v; }
+  void put_char(char c) { s += c; }
+  void put_separator() { s += separator; }
   void put_padded(const char* v, size_t n) { s.append(v, n); }
 };
 
 template <class Out>
-void write_reasons(const RuleSet& rules, const ExplainTexts& texts, const Verdict& v, Out& out,
-                   std::string_view separator) {
+void write_reasons(const RuleSet& rules, const ExplainTexts& texts, const Verdict& v, Out& out) {
   const engine_internal::ReasonsTable& table = texts.reasons;
   bool first = true;
   auto sep = [&]() {
-    if (!first) out.put_short(separator);
+    if (!first) out.put_separator();
     first = false;
   };
   for (int i : v.disqualified_by) {
@@ -208,7 +231,7 @@ void write_reasons(const RuleSet& rules, const ExplainTexts& texts, const Verdic
       continue;
     }
     out.put(rules.criteria[i].id);
-    if (p > 0) out.put_short("+");
+    if (p > 0) out.put_char('+');
     char num[32];
     out.put(format_number(p, num));
   }
@@ -226,14 +249,14 @@ void append_reasons(const RuleSet& rules, const Verdict& v, std::string& out, st
   const ExplainTexts& texts = engine_internal::explain_texts(rules);
   constexpr size_t kStack = 1024;
   const size_t bound = texts.reasons.bound + texts.reasons.items * separator.size() + 16;
-  if (bound <= kStack) {
+  if (bound <= kStack && separator.size() <= 16) {
     char buf[kStack];
-    BufferOut o{buf};
-    write_reasons(rules, texts, v, o, separator);
+    BufferOut o(buf, separator);
+    write_reasons(rules, texts, v, o);
     out.append(buf, static_cast<size_t>(o.p - buf));
   } else {
-    StringOut o{out};
-    write_reasons(rules, texts, v, o, separator);
+    StringOut o{out, separator};
+    write_reasons(rules, texts, v, o);
   }
 }
 
