@@ -33,6 +33,9 @@ struct Verdict {
   double decay_factor = 1;  // 1 when no decay applied
   Stage stage = Stage::kLead;
   std::vector<CriterionOutcome> criteria;  // parallel to RuleSet::criteria
+  // Indices of the criteria whose points are not 0, in rule order: what the
+  // reasons list, without a look at every criterion.
+  std::vector<uint32_t> awarded;
   std::vector<int> disqualified_by;        // indices into RuleSet::disqualify that held
   std::array<bool, kGatedStages> gate_passed{};  // each stage's own gates (not cumulative)
   std::vector<BadValue> bad_values;        // at most one per field and problem

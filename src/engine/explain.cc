@@ -215,12 +215,10 @@ void write_reasons(const RuleSet& rules, const ExplainTexts& texts, const Verdic
     sep();
     out.put(texts.disqualify[static_cast<size_t>(i)].reason);
   }
-  const size_t n = v.criteria.size();
   const CriterionOutcome* outcomes = v.criteria.data();
   const engine_internal::ReasonsTable::Fixed* fixed = table.fixed.data();
-  for (size_t i = 0; i < n; ++i) {
+  for (const uint32_t i : v.awarded) {
     const double points = outcomes[i].points;
-    if (points == 0) continue;  // most criteria do not fire
     const engine_internal::ReasonsTable::Fixed& f = fixed[i];
     // Fixed points are already rounded, and never 0.
     const double p = points == f.points ? points : round2(points);

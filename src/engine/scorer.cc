@@ -74,6 +74,7 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
   const engine_internal::ScorePlan& plan = *plan_;
   const size_t criteria = plan.criteria.size();
   out.criteria.resize(criteria);
+  out.awarded.clear();
   out.bad_values.clear();
   out.disqualified_by.clear();
 
@@ -105,6 +106,7 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
       pts = bounded(pts, rule.min, rule.max);
     }
     o.points = pts;
+    if (pts != 0) out.awarded.push_back(static_cast<uint32_t>(i));
     if (c.sum == PointsSum::kGroup) group_sums[c.group] += pts;
     else sums[static_cast<size_t>(c.sum)] += pts;
   }

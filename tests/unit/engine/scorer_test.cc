@@ -1164,3 +1164,24 @@ TEST_CASE("in on literals of up to 8 bytes compares lengths, case and every byte
   CHECK_FALSE(x_holds("{field: x, not_in: [US, GB]}", "us"));
   CHECK(x_holds("{field: x, not_in: [US, GB]}", "FR"));
 }
+
+// ---- the awarded list ------------------------------------------------------------------
+
+TEST_CASE("awarded lists the criteria with points other than 0, in rule order", "[scorer][awarded]") {
+  Scoring s(yaml_lines({
+      "criteria:",
+      "  - {id: downloads, category: engagement, points_per: {field: downloads, points: 5}}",
+      "  - {id: senior, category: fit, when: {field: title, matches: '\\bvp\\b'}, points: 10}",
+      "  - {id: free, category: fit, when: {field: email, ends_with: gmail.com}, points: -10}",
+      "stages:",
+      "  MQL: {min_score: 1}",
+  }));
+  CHECK(s.score({{"downloads", "2"}, {"title", "VP Sales"}, {"email", "a@gmail.com"}}).awarded ==
+        std::vector<uint32_t>{0, 1, 2});
+  // Matched with 0 points (0 downloads) is not awarded; nor is what did not match.
+  CHECK(s.score({{"downloads", "0"}, {"title", "VP Sales"}, {"email", "a@corp.example"}}).awarded ==
+        std::vector<uint32_t>{1});
+  CHECK(s.score({{"downloads", "0"}}).awarded.empty());
+  // The verdict is reused: nothing of the last lead stays.
+  CHECK(s.score({{"email", "b@gmail.com"}}).awarded == std::vector<uint32_t>{2});
+}
