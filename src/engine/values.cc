@@ -441,10 +441,22 @@ std::string_view format_number(double v, char* buf) {
     *--p = static_cast<char>('0' + frac / 10);
     *--p = '.';
   }
-  do {
-    *--p = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u != 0);
+  // Two digits a step: scores are mostly below 100, so mostly one step.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  while (u >= 100) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (u % 100), 2);
+    u /= 100;
+  }
+  if (u >= 10) {
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * u, 2);
+  } else {
+    *--p = static_cast<char>('0' + u);
+  }
   if (negative) *--p = '-';
   return {p, static_cast<size_t>(buf + 32 - p)};
 }
