@@ -1,5 +1,7 @@
 #include "cli/chunked_scoring.h"
 
+#include <algorithm>
+#include <deque>
 #include <optional>
 #include <set>
 
@@ -52,6 +54,7 @@ struct ChunkedScoring::Result {
   uint64_t rejected = 0;
   size_t input = 0;                  // index of the chunk's input
   std::vector<std::string> rejects;  // raw bytes of rejected records, when kept
+  std::vector<int> never_seen;       // fields no record this worker bound so far had
   size_t kept_errors = 0;
   size_t kept_warnings = 0;
 
@@ -99,9 +102,14 @@ ChunkedScoring::~ChunkedScoring() = default;
 
 bool ChunkedScoring::supports(const std::vector<std::unique_ptr<RecordReader>>& readers, OutputFormat format) {
   if (format == OutputFormat::kTable) return false;
+  // JSON lines into CSV: the columns come from the first record scored,
+  // which must not be a CSV input's header.
+  const bool all_json_lines = std::all_of(readers.begin(), readers.end(), [](const auto& r) {
+    return r->format() == InputFormat::kJsonLines;
+  });
   for (const auto& r : readers) {
     if (r->format() == InputFormat::kCsv) continue;
-    if (r->format() == InputFormat::kJsonLines && format != OutputFormat::kCsv) continue;
+    if (r->format() == InputFormat::kJsonLines && (format != OutputFormat::kCsv || all_json_lines)) continue;
     return false;
   }
   return true;
@@ -127,7 +135,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
     // The writer learns the output's columns, which are the first input's
     // (whatever input this worker happens to start on); the header itself is
     // written once, by run().
-    w.writer->begin(inputs_.front()->header, w.ignored);
+    w.writer->begin(columns_, w.ignored);
   }
   auto reader = open_chunk_reader(task.chunk.bytes, in.format, in.delimiter, in.name, options_.input, &in.header);
   const uint64_t line0 = task.chunk.first_line - 1;
@@ -169,8 +177,34 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
     }
     if (!w.writer->warnings().empty()) result.take_writer_warnings(w.writer->warnings(), in.name);
   }
+  result.never_seen = w.binder->never_seen();
   if (in_bytes > 0) w.output_ratio = static_cast<double>(result.output.size()) / static_cast<double>(in_bytes);
   return result;
+}
+
+std::vector<std::string> ChunkedScoring::first_scored_names(const std::function<std::optional<Task>()>& next_task,
+                                                             std::deque<Task>& peeked) const {
+  // Read as score_chunk reads, quietly: the workers report what they meet.
+  FieldBinder binder(scorer_.rules());
+  std::vector<std::string_view> values;
+  LeadScratch scratch;
+  Verdict verdict;
+  while (std::optional<Task> task = next_task()) {
+    peeked.push_back(std::move(*task));
+    const Task& t = peeked.back();
+    const Input& in = *t.input;
+    auto reader = open_chunk_reader(t.chunk.bytes, in.format, in.delimiter, in.name, options_.input, &in.header);
+    InputRecord rec;
+    RecordError err;
+    for (ReadStatus status; (status = reader->next(rec, err)) != ReadStatus::kEnd;) {
+      if (status == ReadStatus::kRejected) continue;
+      binder.bind(rec, values);
+      scorer_.score(values, scratch, verdict);
+      if (options_.strict && !verdict.bad_values.empty()) continue;
+      return *rec.names;
+    }
+  }
+  return {};
 }
 
 void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, const std::vector<std::string>& names,
@@ -210,17 +244,9 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
     inputs_.push_back(std::move(in));
   }
 
-  // The output opens with the first input's columns (CSV header, JSON '[').
-  std::string opening;
-  {
-    auto writer = make_writer(rules, options_.writer);
-    writer->begin(inputs_.empty() ? std::vector<std::string>{} : inputs_.front()->header, opening);
-    write(opening);
-  }
-
   size_t current = 0;
   bool first_of_input = true;
-  auto produce = [&]() -> std::optional<Task> {
+  auto next_task = [&]() -> std::optional<Task> {
     while (current < inputs_.size()) {
       Input& in = *inputs_[current];
       if (auto chunk = in.splitter->next()) {
@@ -241,8 +267,33 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
     }
     return std::nullopt;
   };
+
+  // The output opens with the first input's columns (CSV header, JSON '['):
+  // for JSON lines into CSV, the keys of the first record that is scored,
+  // as on the sequential path. The chunks read to find it are scored first.
+  std::deque<Task> peeked;
+  if (inputs_.empty()) {
+    columns_.clear();
+  } else if (options_.writer.format == OutputFormat::kCsv && inputs_.front()->format == InputFormat::kJsonLines) {
+    columns_ = first_scored_names(next_task, peeked);
+  } else {
+    columns_ = inputs_.front()->header;
+  }
+  std::string opening;
+  {
+    auto writer = make_writer(rules, options_.writer);
+    writer->begin(columns_, opening);
+    write(opening);
+  }
+  auto produce = [&]() -> std::optional<Task> {
+    if (peeked.empty()) return next_task();
+    Task t = std::move(peeked.front());
+    peeked.pop_front();
+    return t;
+  };
   JsonArrayJoin join(options_.writer.format == OutputFormat::kJson);
   std::set<std::string> writer_warnings_shown;
+  std::vector<bool> seen(rules.fields.size(), false);  // by some record of some chunk
   auto consume = [&](Result& r) {
     for (Result::Message& m : r.messages) {
       if (m.kind == Result::Message::kError) reporter_.error(m.text);
@@ -254,11 +305,26 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
     scored_ += r.scored;
     rejected_ += r.rejected;
     for (const std::string& raw : r.rejects) options_.on_reject(r.input, raw);
+    std::vector<bool> unseen(rules.fields.size(), false);
+    for (int f : r.never_seen) unseen[static_cast<size_t>(f)] = true;
+    for (size_t f = 0; f < unseen.size(); ++f) {
+      if (!unseen[f]) seen[f] = true;
+    }
     write(join(r.output));
     return true;
   };
   OrderedWork<Task, Result, Worker> work(options_.jobs, [this](Task& t, Worker& w) { return score_chunk(t, w); });
   work.run(produce, consume);
+  // As on the sequential path: a JSON key no record has is likely misspelt.
+  const bool any_json = std::any_of(inputs_.begin(), inputs_.end(),
+                                    [](const auto& in) { return in->format != InputFormat::kCsv; });
+  if (any_json) {
+    for (size_t f = 0; f < seen.size(); ++f) {
+      if (seen[f]) continue;
+      reporter_.warning("leadscore: warning: no input record has field '" + rules.fields[f].name +
+                        "', so it was missing in every lead");
+    }
+  }
 
   std::string closing;
   auto writer = make_writer(rules, options_.writer);

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +35,8 @@ class ChunkedScoring {
   ~ChunkedScoring();
 
   // Whether these opened inputs can be scored in chunks: CSV and JSON lines
-  // can; a JSON array, or JSON into CSV (whose columns come from the first
-  // record), take the sequential path.
+  // can, and JSON lines into CSV when every input is JSON lines; a JSON
+  // array, or a mix of CSV and JSON lines into CSV, take the sequential path.
   static bool supports(const std::vector<std::unique_ptr<RecordReader>>& readers, OutputFormat format);
 
   // Scores every input (readers as opened, names for messages) and passes
@@ -53,11 +55,16 @@ class ChunkedScoring {
   struct Worker;
 
   Result score_chunk(Task& task, Worker& worker) const;
+  // The column names of the first record that will be scored, reading
+  // chunks from next_task into `peeked` until one holds it (none: empty).
+  std::vector<std::string> first_scored_names(const std::function<std::optional<Task>()>& next_task,
+                                              std::deque<Task>& peeked) const;
 
   const Scorer& scorer_;
   ChunkedOptions options_;
   Reporter& reporter_;
   std::vector<std::unique_ptr<Input>> inputs_;
+  std::vector<std::string> columns_;  // what the writers begin with
   uint64_t scored_ = 0;
   uint64_t rejected_ = 0;
   bool io_failed_ = false;
