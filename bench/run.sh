@@ -149,6 +149,7 @@ CMDS=(
   "leadscore --jobs $JOBS|csv|csv|$L {in} -f csv --jobs $JOBS > {out} 2> {out}.err"
   "leadscore --jobs 1|jsonl|jsonl|$L {in} -f jsonl --jobs 1 > {out} 2> {out}.err"
   "leadscore --jobs $JOBS|jsonl|jsonl|$L {in} -f jsonl --jobs $JOBS > {out} 2> {out}.err"
+  "leadscore --jobs $JOBS -f csv|jsonl|csv|$L {in} -f csv --jobs $JOBS > {out} 2> {out}.err"
   "leadscore --explain --jobs $JOBS|jsonl|jsonl|$L {in} -f jsonl --explain --jobs $JOBS > {out} 2> {out}.err"
   # The same two without the file system: --explain writes 4 KiB a lead, and
   # storing GBs in the page cache can take longer than making them.
@@ -272,7 +273,7 @@ for n in $ROWS; do
       python3 "$KIT/peers/score_csv.py" "$csv" > "$ref"
     fi
     outs=()
-    conv=("leadscore --jobs $JOBS|csv|csv" "leadscore --jobs $JOBS|jsonl|jsonl")
+    conv=("leadscore --jobs $JOBS|csv|csv" "leadscore --jobs $JOBS|jsonl|jsonl" "leadscore --jobs $JOBS -f csv|jsonl|csv")
     [ "$n" = "$SMALLEST" ] && conv+=("leadscore --explain --jobs $JOBS|jsonl|jsonl")
     for c in "${conv[@]}"; do
       IFS='|' read -r name fmt ext <<<"$c"
