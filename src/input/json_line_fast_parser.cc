@@ -41,8 +41,8 @@ const char* skip_digits(const char* p) {
 }
 
 // Whether the bytes read are written exactly as compact JSON output writes
-// them: no blanks between tokens, only the escapes dump() writes, numbers in
-// the form JsonObjectParser gives them.
+// them, numbers aside (those written otherwise are noted and rewritten): no
+// blanks between tokens, only the escapes dump() writes.
 struct Shape {
   bool compact = true;
 };
@@ -344,8 +344,9 @@ bool JsonLineFastParser::parse(std::string_view text, InputRecord& out) {
 // `value`, and in text_ (noted in stored_) when it had to be written. Returns
 // the byte past it, or null when JsonObjectParser must read the line.
 template <class ShapeT>
-[[gnu::always_inline]] inline const char* JsonLineFastParser::read_value(const char* p, const char* end, size_t k,
-                                                                         ShapeT& shape, std::string_view& value) {
+[[gnu::always_inline]] inline const char* JsonLineFastParser::read_value(const char* p, const char* line,
+                                                                         const char* end, size_t k, ShapeT& shape,
+                                                                         std::string_view& value) {
   switch (*p) {
     case '"': {
       StringText string;
@@ -373,11 +374,14 @@ template <class ShapeT>
       if (*p != '-' && !is_digit(*p)) return nullptr;
       std::string_view rewritten;
       char buf[64];
+      const char* const start = p;
       p = read_number(p, value, rewritten, buf);
       if (p == nullptr) return nullptr;
       if (!rewritten.empty()) {
-        shape.compact = false;
-        stored_.push_back({false, k, text_.size(), text_.size() + rewritten.size()});
+        const size_t at = text_.size();
+        stored_.push_back({false, k, at, at + rewritten.size()});
+        rewrites_.push_back({static_cast<size_t>(start - line), static_cast<size_t>(p - line), at,
+                             at + rewritten.size()});
         text_.append(rewritten);
       }
       return p;
@@ -399,6 +403,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   if (serial_ == 0) out.values.clear();
   text_.clear();
   stored_.clear();
+  rewrites_.clear();
   const std::string* const last_names = names_.data();
   const size_t last_count = names_.size();
   ++p;
@@ -428,7 +433,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
 #endif
       const char* const value_start = p + pattern.size;
       if (is_json_space(*value_start)) break;
-      p = read_value(value_start, end, k, shape, values[k]);
+      p = read_value(value_start, text.data(), end, k, shape, values[k]);
       if (p == nullptr) return false;
       if (*p == '}') {
         done = true;
@@ -496,7 +501,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
       p = skip_blanks(p);
     }
     std::string_view value;
-    p = read_value(p, end, k, shape, value);
+    p = read_value(p, text.data(), end, k, shape, value);
     if (p == nullptr) return false;
     out.values.push_back(value);
     if (*p != ',' && *p != '}') {
@@ -533,8 +538,20 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   }
   out.names = &names_;
   out.names_serial = serial_;
-  out.raw_compact = shape.compact;
+  out.compact = !shape.compact ? std::string_view() : rewrites_.empty() ? text : rewritten_line(text);
   return true;
+}
+
+std::string_view JsonLineFastParser::rewritten_line(std::string_view line) {
+  compact_.clear();
+  size_t from = 0;
+  for (const Rewrite& r : rewrites_) {
+    compact_.append(line.substr(from, r.line_begin - from));
+    compact_.append(std::string_view(text_).substr(r.begin, r.end - r.begin));
+    from = r.line_end;
+  }
+  compact_.append(line.substr(from));
+  return compact_;
 }
 
 }  // namespace leadscore

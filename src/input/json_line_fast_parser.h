@@ -20,7 +20,7 @@ namespace leadscore {
 class JsonLineFastParser {
  public:
   // True when `out` holds the line's record (names, values, names_serial,
-  // raw_compact; object is null). The views, into `text` and this parser,
+  // compact; object is null; raw is left alone). The views, into `text` and this parser,
   // stay valid until the next call and while `text` does.
   bool parse(std::string_view text, InputRecord& out);
 
@@ -37,7 +37,10 @@ class JsonLineFastParser {
 
   bool parse_object(std::string_view text, InputRecord& out);
   template <class ShapeT>
-  const char* read_value(const char* p, const char* end, size_t k, ShapeT& shape, std::string_view& value);
+  const char* read_value(const char* p, const char* line, const char* end, size_t k, ShapeT& shape,
+                         std::string_view& value);
+  // The line with every number in rewrites_ written as JSON output writes it.
+  std::string_view rewritten_line(std::string_view line);
   bool names_distinct() const;
   void make_key_patterns();
 
@@ -46,6 +49,17 @@ class JsonLineFastParser {
   std::vector<std::string_view> keys_;  // this line's keys that differ from names_, until adopted
   std::string text_;
   std::vector<Stored> stored_;
+  // Numbers JSON output writes otherwise (1.50 as 1.5): where each lies in
+  // the line and where its rewritten form is in text_. A line compact but
+  // for these is copied into compact_ with them rewritten.
+  struct Rewrite {
+    size_t line_begin = 0;
+    size_t line_end = 0;
+    size_t begin = 0;
+    size_t end = 0;
+  };
+  std::vector<Rewrite> rewrites_;
+  std::string compact_;
   // Per name in names_: where `"NAME":` (`,"NAME":` after the first) is in
   // key_patterns_, or size 0 when NAME is not written as it is in JSON (it
   // has a quote, a backslash or a control character). Bytes that match a

@@ -262,7 +262,7 @@ bool JsonObjectParser::parse(std::string_view text, InputRecord& out, std::strin
   out.names_serial = 0;
   out.delimiter = 0;
   out.object = &object_;
-  out.raw_compact = false;
+  out.compact = {};
   return true;
 }
 

@@ -36,10 +36,11 @@ struct InputRecord {
   // JSON lines may come without it (null with delimiter 0): `raw` is then the
   // object's text, to be parsed by whoever needs the tree.
   const nlohmann::ordered_json* object = nullptr;
-  // JSON without `object`: true when `raw` is written exactly as compact JSON
-  // output writes the object (no spaces, shortest number forms, no needless
-  // escapes), so that it can be copied as it is.
-  bool raw_compact = false;
+  // JSON without `object`: the object written exactly as compact JSON output
+  // writes it (no spaces, numbers in the form JSON output gives them, no
+  // needless escapes), so that it can be copied as it is: `raw` itself, or a
+  // copy of it with numbers rewritten. Empty when the reader has no such text.
+  std::string_view compact;
   std::string_view raw;  // the record's bytes as read (for --rejects)
 };
 

@@ -39,7 +39,7 @@ class JsonWriter : public ResultWriter {
     const InputRecord& rec = *lead.record;
     // JSON lines read without a tree (see InputRecord::object).
     const bool untyped_json = !rec.object && rec.delimiter == 0 && !rec.raw.empty();
-    if (untyped_json && rec.raw_compact && !clashes_with_results(rec)) {
+    if (untyped_json && !rec.compact.empty() && !clashes_with_results(rec)) {
       write_copied(lead, buf);
       return;
     }
@@ -105,13 +105,13 @@ class JsonWriter : public ResultWriter {
     return clash_;
   }
 
-  // The line copied as written (it is in compact form) with the results
-  // appended before its closing brace: what the tree's dump() would give.
+  // The line in compact form, copied, with the results appended before its
+  // closing brace: what the tree's dump() would give.
   void write_copied(const ScoredLead& lead, std::string& buf) {
     const Verdict& v = *lead.verdict;
     if (options_.format == OutputFormat::kJson) buf += ",\n";
-    const std::string_view raw = lead.record->raw;
-    buf.append(raw.substr(0, raw.size() - 1));
+    const std::string_view compact = lead.record->compact;
+    buf.append(compact.substr(0, compact.size() - 1));
     // The numbers and the stage go together on the stack and are appended at once.
     char line[256];
     char* p = line;
@@ -119,7 +119,7 @@ class JsonWriter : public ResultWriter {
       std::memcpy(p, text.data(), text.size());
       p += text.size();
     };
-    if (raw.size() > 2) *p++ = ',';
+    if (compact.size() > 2) *p++ = ',';
     put("\"score\":");
     p = write_json_number(p, v.score);
     put(",\"fit\":");

@@ -45,7 +45,7 @@ nlohmann::json written_reasons(const RuleSet& rules, const Verdict& v) {
   rec.names_serial = 0;
   rec.values = {"1"};
   rec.raw = "{\"id\":\"1\"}";
-  rec.raw_compact = true;
+  rec.compact = rec.raw;
   WriterOptions options;
   options.format = OutputFormat::kJsonLines;
   auto writer = make_writer(rules, options);
