@@ -91,6 +91,16 @@ TEST_CASE("numbers are written as json_number gives them", "[json_text][numbers]
     const double v = wide(rng);
     REQUIRE(json_num(v) == tree_dump(json_number(v)));
   }
+  // Whole numbers, most scores, take a path of their own.
+  for (double v : {99.0, 100.0, -100.0, 1e12, 9999999999999.0, -9999999999999.0, 10000000000000.0}) {
+    INFO(v);
+    CHECK(json_num(v) == tree_dump(json_number(v)));
+  }
+  std::uniform_int_distribution<int64_t> whole(-20000000000000, 20000000000000);
+  for (int n = 0; n < 20000; ++n) {
+    const auto v = static_cast<double>(n < 10000 ? n - 5000 : whole(rng));
+    REQUIRE(json_num(v) == tree_dump(json_number(v)));
+  }
 }
 
 namespace {
