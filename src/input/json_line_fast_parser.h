@@ -20,8 +20,9 @@ namespace leadscore {
 class JsonLineFastParser {
  public:
   // True when `out` holds the line's record (names, values, names_serial,
-  // compact; object is null; raw is left alone). The views, into `text` and this parser,
-  // stay valid until the next call and while `text` does.
+  // compact; object is null; raw is left to the caller). The views, into
+  // `text` and this parser, stay valid until the next call and while `text`
+  // does.
   bool parse(std::string_view text, InputRecord& out);
 
  private:

@@ -91,7 +91,8 @@ TEST_CASE("numbers are written as json_number gives them", "[json_text][numbers]
     const double v = wide(rng);
     REQUIRE(json_num(v) == tree_dump(json_number(v)));
   }
-  // Whole numbers, most scores, take a path of their own.
+  // Whole numbers (most scores) are written by write_json_number's integer
+  // branch: small ones, and large ones up to 2e13.
   for (double v : {99.0, 100.0, -100.0, 1e12, 9999999999999.0, -9999999999999.0, 10000000000000.0}) {
     INFO(v);
     CHECK(json_num(v) == tree_dump(json_number(v)));
