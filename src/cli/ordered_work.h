@@ -1,6 +1,8 @@
 // Runs tasks on worker threads and hands their results back in task order,
 // with a bounded number of tasks in flight so memory stays flat however long
-// the input. With one job everything runs on the calling thread.
+// the input. The calling thread produces and consumes (reads and writes), so
+// even one job scores while the previous chunk's output is being written:
+// that write is a system call the worker need not wait for.
 #pragma once
 
 #include <condition_variable>
@@ -23,14 +25,6 @@ class OrderedWork {
   OrderedWork(size_t jobs, Work work) : jobs_(jobs < 1 ? 1 : jobs), work_(std::move(work)) {}
 
   void run(const Produce& produce, const Consume& consume) {
-    if (jobs_ == 1) {
-      WorkerState state;
-      while (auto task = produce()) {
-        Result r = work_(*task, state);
-        if (!consume(r)) return;
-      }
-      return;
-    }
     const size_t window = jobs_ * 3;
     slots_.clear();
     slots_.resize(window);
