@@ -278,3 +278,28 @@ TEST_CASE("ascii_lower_word lower-cases each byte as ascii_lower does", "[values
     }
   }
 }
+
+TEST_CASE("YYYY-MM-DD read a word at a time agrees with the date-time path for every day and every byte", "[values][fast]") {
+  char text[11] = {};
+  // Every month and day number 00 to 39 in years around the leap rules.
+  for (int y : {0, 1, 4, 100, 400, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 9999}) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 39; ++d) {
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+        INFO(text);
+        CHECK(parse_date(text) == parse_date(std::string(text) + "T00:00Z"));
+      }
+    }
+  }
+  // Each byte of a valid date replaced by each byte value: only the same
+  // verdict as the general path (which reads a digit at a time) will do.
+  const std::string good = "2024-02-29";
+  for (size_t i = 0; i < good.size(); ++i) {
+    for (int b = 0; b < 256; ++b) {
+      std::string s = good;
+      s[i] = static_cast<char>(b);
+      INFO("byte " << i << " = " << b);
+      CHECK(parse_date(s) == parse_date(s + "T00:00Z"));
+    }
+  }
+}
