@@ -82,8 +82,10 @@ void LeadContext::reset() {
     for (LeadScratch::FieldCache& f : scratch_.fields) f.generation = 0;
     scratch_.generation = 1;
   }
-  scratch_.criterion_memo.resize(rules_.criteria.size());
-  std::fill(scratch_.criterion_memo.begin(), scratch_.criterion_memo.end(), int8_t{-1});
+  if (plan_.criterion_refs) {
+    scratch_.criterion_memo.resize(rules_.criteria.size());
+    std::fill(scratch_.criterion_memo.begin(), scratch_.criterion_memo.end(), int8_t{-1});
+  }
   if (scratch_.memo_serial != rules_.serial || rules_.serial == 0) {
     scratch_.regex_memo.assign(n, {});
     scratch_.memo_serial = rules_.serial;

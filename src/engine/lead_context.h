@@ -52,6 +52,11 @@ class LeadContext {
   // Leaves go straight to eval_leaf; only all/any/not/criterion recurse.
   bool eval(const Condition& c) { return c.op >= Op::kEquals ? eval_leaf(c) : eval_composite(c); }
   bool criterion_holds(int criterion) {
+    if (!plan_.criterion_refs) {
+      // Nothing asks for a criterion's result again: no memo to keep.
+      const Condition* when = plan_.criteria[static_cast<size_t>(criterion)].when;
+      return !when || eval(*when);
+    }
     int8_t memo = scratch_.criterion_memo[static_cast<size_t>(criterion)];
     if (memo >= 0) return memo == 1;
     // Inline, so that the scorer's loop calls the leaf evaluator directly.

@@ -6,6 +6,32 @@ namespace {
 
 PointsSum category_sum(Category c) { return c == Category::kFit ? PointsSum::kFit : PointsSum::kEngagement; }
 
+bool refers_to_criterion(const Condition& c) {
+  if (c.op == Op::kCriterion) return true;
+  for (const Condition& child : c.children) {
+    if (refers_to_criterion(child)) return true;
+  }
+  return false;
+}
+
+bool any_criterion_refs(const RuleSet& rules) {
+  for (const Criterion& c : rules.criteria) {
+    if (c.when && refers_to_criterion(*c.when)) return true;
+    for (const PointsRange& r : c.points.ranges) {
+      if (refers_to_criterion(r.test)) return true;
+    }
+  }
+  for (const Disqualifier& d : rules.disqualify) {
+    if (refers_to_criterion(d.when)) return true;
+  }
+  for (const StageGate& g : rules.stages) {
+    for (const Condition& c : g.requires_all) {
+      if (refers_to_criterion(c)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 ScorePlan::ScorePlan(const RuleSet& rules) {
@@ -31,6 +57,7 @@ ScorePlan::ScorePlan(const RuleSet& rules) {
     criteria.push_back(p);
   }
   missing_markers = !rules.missing_values.empty();
+  criterion_refs = any_criterion_refs(rules);
 }
 
 }  // namespace leadscore::engine_internal

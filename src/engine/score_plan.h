@@ -35,6 +35,9 @@ struct ScorePlan {
   std::vector<CriterionPlan> criteria;   // parallel to RuleSet::criteria
   std::vector<PointsSum> group_sum;      // per group: its members' category; kGroup when it has none
   bool missing_markers = false;          // the rules add missing markers of their own
+  // Some condition tests another criterion (`criterion: ID`): only then are
+  // criterion results memoised per lead, for those tests to reuse.
+  bool criterion_refs = false;
 };
 
 }  // namespace leadscore::engine_internal
