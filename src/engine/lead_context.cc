@@ -92,54 +92,61 @@ void LeadContext::reset() {
   }
 }
 
+namespace {
+
+// The typed reading of a loaded field, each out of line and called last, so
+// that load() itself needs no stack frame (the calls become jumps).
+[[gnu::noinline]] void read_number_into(LeadScratch::FieldCache& f) {
+  f.state = LeadContext::kNumberTried;
+  if (auto v = parse_number(f.text)) {
+    f.number = *v;
+    f.ok = LeadContext::kNumberOk;
+  }
+}
+
+[[gnu::noinline]] void read_bool_into(LeadScratch::FieldCache& f) {
+  f.state = LeadContext::kBoolTried;
+  if (auto v = parse_bool(f.text)) {
+    f.boolean = *v;
+    f.ok = LeadContext::kBoolOk;
+  }
+}
+
+[[gnu::noinline]] void read_day_into(LeadScratch::FieldCache& f) {
+  f.state = LeadContext::kDayTried;
+  if (auto v = parse_date(f.text)) {
+    f.day = *v;
+    f.ok = LeadContext::kDayOk;
+  }
+}
+
+[[gnu::noinline]] bool is_missing_marker(std::string_view text, const std::vector<std::string>& markers) {
+  for (const std::string& marker : markers) {
+    if (iequals(text, marker)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void LeadContext::load(int field) {
   const size_t i = static_cast<size_t>(field);
   LeadScratch::FieldCache& f = scratch_.fields[i];
   f.generation = scratch_.generation;
   f.text = i < values_.size() ? trimmed(values_[i]) : std::string_view();
   f.ok = 0;
-  bool is_missing = is_builtin_missing(f.text);
-  if (plan_.missing_markers && !is_missing) {
-    for (const std::string& marker : rules_.missing_values) {
-      if (iequals(f.text, marker)) {
-        is_missing = true;
-        break;
-      }
-    }
-  }
-  if (is_missing) {
+  if (is_builtin_missing(f.text) || (plan_.missing_markers && is_missing_marker(f.text, rules_.missing_values))) {
     f.state = kMissing;
     return;
   }
   // A typed field is read as its type right away: the conditions on it need
   // that reading anyway. Only the parse happens here; an unreadable value is
-  // reported by the operator that needs it, as before.
-  const FieldPlan spec = plan_.fields[i];
-  switch (spec.type) {
-    case FieldType::kNumber:
-      f.state = kNumberTried;
-      if (auto v = parse_number(f.text)) {
-        f.number = *v;
-        f.ok = kNumberOk;
-      }
-      return;
-    case FieldType::kBool:
-      f.state = kBoolTried;
-      if (auto v = parse_bool(f.text)) {
-        f.boolean = *v;
-        f.ok = kBoolOk;
-      }
-      return;
-    case FieldType::kDate:
-      if (spec.date_layout) break;
-      f.state = kDayTried;
-      if (auto v = parse_date(f.text)) {
-        f.day = *v;
-        f.ok = kDayOk;
-      }
-      return;
-    default:
-      break;
+  // reported by the operator that needs it.
+  switch (plan_.fields[i].reading) {
+    case FieldReading::kNumber: return read_number_into(f);
+    case FieldReading::kBool: return read_bool_into(f);
+    case FieldReading::kDay: return read_day_into(f);
+    case FieldReading::kOnDemand: break;
   }
   f.state = 0;
 }

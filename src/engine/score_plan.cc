@@ -37,7 +37,11 @@ bool any_criterion_refs(const RuleSet& rules) {
 ScorePlan::ScorePlan(const RuleSet& rules) {
   fields.reserve(rules.fields.size());
   for (const FieldSpec& f : rules.fields) {
-    fields.push_back(FieldPlan{f.type, f.type == FieldType::kDate && !f.date_format.empty()});
+    FieldPlan plan;
+    if (f.type == FieldType::kNumber) plan.reading = FieldReading::kNumber;
+    if (f.type == FieldType::kBool) plan.reading = FieldReading::kBool;
+    if (f.type == FieldType::kDate && f.date_format.empty()) plan.reading = FieldReading::kDay;
+    fields.push_back(plan);
   }
   // The category of a group is that of its members (checked at load time).
   group_sum.assign(rules.groups.size(), PointsSum::kGroup);

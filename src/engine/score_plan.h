@@ -11,9 +11,12 @@
 
 namespace leadscore::engine_internal {
 
+// How a field is read when a lead first uses it: parsed as its type right
+// away, or (text, and dates with a layout of their own) only as asked.
+enum class FieldReading : uint8_t { kOnDemand, kNumber, kBool, kDay };
+
 struct FieldPlan {
-  FieldType type = FieldType::kAny;
-  bool date_layout = false;  // a date field with its own `date_format`
+  FieldReading reading = FieldReading::kOnDemand;
 };
 
 enum class PointsSum : uint8_t { kFit, kEngagement, kGroup };
