@@ -8,6 +8,34 @@ namespace {
 
 constexpr size_t kFirstCapacity = 64;
 
+uint64_t load_word(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+uint32_t load_half(const char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// a and b, both n bytes, are equal; words that overlap at the end beat a
+// call to memcmp for keys this short.
+bool same_key(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (load_word(a + i) != load_word(b + i)) return false;
+    }
+    return load_word(a + n - 8) == load_word(b + n - 8);
+  }
+  if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 uint64_t mix(uint64_t h, uint64_t word) {
   h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
   return h ^ (h >> 31);
@@ -20,15 +48,21 @@ uint64_t RegexMemo::hash(std::string_view key) {
   // costs a few multiplications rather than one step per byte.
   uint64_t h = 0x9e3779b97f4a7c15ULL ^ key.size();
   const char* p = key.data();
-  size_t n = key.size();
-  for (; n >= 8; p += 8, n -= 8) {
+  const size_t n = key.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) h = mix(h, load_word(p + i));
+  if (const size_t rest = n - i; rest > 0) {
+    // The last bytes as one word: the key's last eight shifted down when it
+    // has them (one load, no byte loop), else its bytes gathered.
     uint64_t word;
-    std::memcpy(&word, p, 8);
-    h = mix(h, word);
-  }
-  if (n > 0) {
-    uint64_t word = 0;
-    for (size_t i = 0; i < n; ++i) word |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    if (n >= 8) {
+      word = load_word(p + n - 8) >> (8 * (8 - rest));
+    } else if (n >= 4) {
+      word = uint64_t{load_half(p)} | uint64_t{load_half(p + n - 4)} << (8 * (n - 4));
+    } else {
+      word = 0;
+      for (size_t k = 0; k < n; ++k) word |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    }
     h = mix(h, word);
   }
   h ^= h >> 29;
@@ -44,8 +78,7 @@ RegexMemo::Entry* RegexMemo::find_or_add(std::string_view key) {
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
-    if (s.hash == h && s.key_size == key.size() &&
-        std::memcmp(keys_.data() + s.key_at, key.data(), key.size()) == 0) {
+    if (s.hash == h && s.key_size == key.size() && same_key(keys_.data() + s.key_at, key.data(), key.size())) {
       return &s.entry;
     }
     if (s.hash != 0) continue;

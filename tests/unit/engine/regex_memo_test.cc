@@ -28,6 +28,41 @@ TEST_CASE("a value finds its own entry again, other values get others", "[regex]
   CHECK(memo.size() == 1003);
 }
 
+TEST_CASE("keys of every length that differ in one byte get their own entries", "[regex][memo]") {
+  // The hash and the comparison read words; each byte must still count,
+  // whatever the key's length and wherever the byte sits.
+  RegexMemo memo;
+  size_t added = 0;
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string base(n, 'a');
+    RegexMemo::Entry* first = memo.find_or_add(base);
+    REQUIRE(first != nullptr);
+    first->known = n + 1;
+    ++added;
+    for (size_t at = 0; at < n; ++at) {
+      std::string other = base;
+      other[at] = 'b';
+      INFO("length " << n << ", byte " << at);
+      RegexMemo::Entry* e = memo.find_or_add(other);
+      REQUIRE(e != nullptr);
+      CHECK(e->known == 0);
+      e->known = 1000 + n * 64 + at;
+      ++added;
+      CHECK(RegexMemo::hash(other) != RegexMemo::hash(base));
+    }
+  }
+  CHECK(memo.size() == added);
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string base(n, 'a');
+    CHECK(memo.find_or_add(base)->known == n + 1);
+    for (size_t at = 0; at < n; ++at) {
+      std::string other = base;
+      other[at] = 'b';
+      CHECK(memo.find_or_add(other)->known == 1000 + n * 64 + at);
+    }
+  }
+}
+
 TEST_CASE("the memo is bounded in entries and key length", "[regex][memo]") {
   RegexMemo memo;
   CHECK(memo.find_or_add(std::string(RegexMemo::kMaxKeySize + 1, 'x')) == nullptr);
