@@ -369,6 +369,13 @@ template <class ShapeT>
       if (end - p < 5 || std::memcmp(p, "null", 4) != 0) return nullptr;
       value = {};  // null reads as empty
       return p + 4;
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+      // Blanks before a value (after the colon): not compact, but read here,
+      // so that the key loop need not look for them.
+      return read_value_after_blanks(p, line, end, k, shape, value);
     default: {
       // Nested objects and arrays go to JsonObjectParser, which writes them out.
       if (*p != '-' && !is_digit(*p)) return nullptr;
@@ -387,6 +394,15 @@ template <class ShapeT>
       return p;
     }
   }
+}
+
+template <class ShapeT>
+[[gnu::noinline]] const char* JsonLineFastParser::read_value_after_blanks(const char* p, const char* line,
+                                                                          const char* end, size_t k, ShapeT& shape,
+                                                                          std::string_view& value) {
+  shape.compact = false;
+  p = skip_blanks(p);  // the line's closing brace stops it
+  return read_value(p, line, end, k, shape, value);
 }
 
 bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
@@ -419,20 +435,22 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
     // Values go straight into place; the vector keeps its size from line to line.
     out.values.resize(last_count);
     std::string_view* const values = out.values.data();
+    // Up to here 32 bytes may be read, and a pattern of up to 32 bytes
+    // leaves at least one byte (its value's) in the line.
+    const char* const roomy_end = end - text.data() > 32 ? end - 32 : text.data();
     for (; k < last_count; ++k) {
       const Pattern pattern = patterns[k];
-      if (pattern.size == 0 || static_cast<size_t>(end - p) <= pattern.size) break;
 #if defined(__SSE2__)
-      if (end - p >= 32 && pattern.size <= 32) {
+      if (p < roomy_end && pattern.size <= 32) [[likely]] {
         if (!same_32(key_patterns + pattern.offset, p, pattern.size, pattern.mask)) break;
-      } else if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) {
-        break;
-      }
-#else
-      if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) break;
+      } else
 #endif
+      {
+        // Near the line's end, and for every name not written as it is (size kNotLiteral).
+        if (static_cast<size_t>(end - p) <= pattern.size) break;
+        if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) break;
+      }
       const char* const value_start = p + pattern.size;
-      if (is_json_space(*value_start)) break;
       p = read_value(value_start, text.data(), end, k, shape, values[k]);
       if (p == nullptr) return false;
       if (*p == '}') {

@@ -40,6 +40,9 @@ class JsonLineFastParser {
   template <class ShapeT>
   const char* read_value(const char* p, const char* line, const char* end, size_t k, ShapeT& shape,
                          std::string_view& value);
+  template <class ShapeT>
+  const char* read_value_after_blanks(const char* p, const char* line, const char* end, size_t k, ShapeT& shape,
+                                      std::string_view& value);
   // The line with every number in rewrites_ written as JSON output writes it.
   std::string_view rewritten_line(std::string_view line);
   bool names_distinct() const;
@@ -62,13 +65,14 @@ class JsonLineFastParser {
   std::vector<Rewrite> rewrites_;
   std::string compact_;
   // Per name in names_: where `"NAME":` (`,"NAME":` after the first) is in
-  // key_patterns_, or size 0 when NAME is not written as it is in JSON (it
-  // has a quote, a backslash or a control character). Bytes that match a
-  // pattern where the key should start are that key, and valid: they are
-  // those of a name read before.
+  // key_patterns_, or size kNotLiteral when NAME is not written as it is in
+  // JSON (it has a quote, a backslash or a control character). Bytes that
+  // match a pattern where the key should start are that key, and valid: they
+  // are those of a name read before.
+  static constexpr uint32_t kNotLiteral = UINT32_MAX;
   struct Pattern {
     uint32_t offset = 0;
-    uint32_t size = 0;
+    uint32_t size = kNotLiteral;
     uint32_t mask = 0;  // the low `size` bits (all, from 32 on)
   };
   std::vector<Pattern> patterns_;

@@ -443,6 +443,32 @@ TEST_CASE("fast jsonl: runs of lines with the last line's keys", "[jsonl][fast]"
   CHECK(same_serial > 5000);
 }
 
+TEST_CASE("fast jsonl: blanks before values on long lines with the last line's keys", "[jsonl][fast]") {
+  // The way Python's json.dumps writes by default (", " and ": "), on lines
+  // long enough that the key patterns are compared 32 bytes at a time.
+  JsonLineFastParser fast;
+  InputRecord got;
+  const std::string compact =
+      R"({"lead_id":"L1","email":"ann@example.com","job_title":"Head of Sales","company_size":250,"budget":1.50})";
+  CHECK(compare(compact, fast, got).compact);
+  for (const std::string line :
+       {R"({"lead_id": "L2", "email": "bo@example.com", "job_title": "VP", "company_size": 12, "budget": null})",
+        "{\"lead_id\":\t\"L3\",\"email\":\r\n \"c@example.com\",\"job_title\":\"CTO\",\"company_size\": 7,\"budget\":  true}",
+        R"({"lead_id":"L4","email":"d@example.com","job_title":"Intern","company_size":3,"budget": 9})",
+        R"({"lead_id":"L5","email":"e@example.com","job_title":"Intern","company_size":3,"budget":9 })",
+        R"({"lead_id":"L6","email":"f@example.com","job_title":"Intern","company_size":3,"budget":  [9]})"}) {
+    const Outcome outcome = compare(line, fast, got);
+    if (line.find('[') != std::string::npos) {
+      CHECK_FALSE(outcome.taken);
+      continue;
+    }
+    CHECK(outcome.taken);
+    CHECK_FALSE(outcome.compact);
+  }
+  CHECK(compare(compact, fast, got).compact);
+  CHECK(got.values[0] == "L1");
+}
+
 TEST_CASE("fast jsonl: a key that looks like the last line's but is not", "[jsonl][fast]") {
   JsonLineFastParser fast;
   InputRecord r;
