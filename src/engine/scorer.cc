@@ -96,7 +96,8 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
   for (size_t i = 0; i < criteria; ++i) {
     const CriterionPlan& c = steps[i];
     CriterionOutcome& o = outcomes[i];
-    const bool matched = ctx.criterion_holds(static_cast<int>(i));
+    const bool matched =
+        plan.criterion_refs ? ctx.criterion_holds(static_cast<int>(i)) : !c.when || ctx.eval(*c.when);
     o.matched = matched;
     o.points = 0;
     if (!matched) continue;
