@@ -1,6 +1,7 @@
 // CSV output: RFC 4180, comma-separated, LF line ends, fields quoted only
 // when they hold a comma, a quote or a line break. With --excel: a BOM, CRLF
 // and formula-like text cells defused (see append_excel_field).
+#include <cassert>
 #include <cstring>
 #include <set>
 
@@ -181,19 +182,23 @@ class CsvWriter : public ResultWriter {
  private:
   // ",score,fit,engagement,stage,reasons[,explanation]\n" after a copied row.
   void append_results(const ScoredLead& lead, const Verdict& v, std::string& buf) {
-    // Numbers and stage are assembled on the stack and appended at once.
-    char line[4 * 34];
+    // Numbers and stage are assembled on the stack and appended at once,
+    // each copied as a whole 32 or 8 bytes (room enough on both sides):
+    // constant-size copies are a couple of moves, not a library call.
+    char line[4 * 34 + 32];
     char* p = line;
-    char num[32];
+    char num[64];  // format_number writes into the first 32
     for (double x : {v.score, v.fit, v.engagement}) {
       *p++ = ',';
       const std::string_view text = format_number(x, num);
-      std::memcpy(p, text.data(), text.size());
+      std::memcpy(p, text.data(), 32);
       p += text.size();
     }
     *p++ = ',';
+    static constexpr char kStages[][8] = {"Lead", "MQL", "SQL", "SAO"};  // stage_name's, padded
     const std::string_view stage = stage_name(v.stage);
-    std::memcpy(p, stage.data(), stage.size());
+    assert(stage == kStages[static_cast<size_t>(v.stage)]);
+    std::memcpy(p, kStages[static_cast<size_t>(v.stage)], 8);
     p += stage.size();
     *p++ = ',';
     buf.append(line, static_cast<size_t>(p - line));
