@@ -107,6 +107,12 @@ void append_json_list(std::string& out, std::string_view items) {
 }
 
 char* write_json_number(char* buf, double v) {
+  // Whole numbers below 1e13 (most scores) are their own round2: written
+  // without rounding or a floor (-0 becomes 0, as round2 makes it).
+  if (v > -1e13 && v < 1e13) {
+    const auto whole = static_cast<int64_t>(v);
+    if (static_cast<double>(whole) == v) return std::to_chars(buf, buf + 64, whole).ptr;
+  }
   v = round2(v);
   if (v == std::floor(v) && std::fabs(v) < 9e15) return std::to_chars(buf, buf + 64, static_cast<int64_t>(v)).ptr;
   if (std::isfinite(v)) return nlohmann::detail::to_chars(buf, buf + 64, v);

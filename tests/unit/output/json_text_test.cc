@@ -93,7 +93,8 @@ TEST_CASE("numbers are written as json_number gives them", "[json_text][numbers]
   }
   // Whole numbers (most scores) are written by write_json_number's integer
   // branch: small ones, and large ones up to 2e13.
-  for (double v : {99.0, 100.0, -100.0, 1e12, 9999999999999.0, -9999999999999.0, 10000000000000.0}) {
+  for (double v : {0.0, -0.0, 99.0, 100.0, -100.0, 1e12, 9999999999999.0, -9999999999999.0, 10000000000000.0,
+                   -10000000000000.0, 9e15, -9e15}) {
     INFO(v);
     CHECK(json_num(v) == tree_dump(json_number(v)));
   }
