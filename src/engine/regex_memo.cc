@@ -2,39 +2,16 @@
 
 #include "leadscore/scorer.h"
 
+#include "common/byte_words.h"
+
 namespace leadscore {
 
 namespace {
 
 constexpr size_t kFirstCapacity = 64;
 
-uint64_t load_word(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-uint32_t load_half(const char* p) {
-  uint32_t w;
-  std::memcpy(&w, p, 4);
-  return w;
-}
-
-// a and b, both n bytes, are equal; words that overlap at the end beat a
-// call to memcmp for keys this short.
-bool same_key(const char* a, const char* b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      if (load_word(a + i) != load_word(b + i)) return false;
-    }
-    return load_word(a + n - 8) == load_word(b + n - 8);
-  }
-  if (n >= 4) return load_half(a) == load_half(b) && load_half(a + n - 4) == load_half(b + n - 4);
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
+using bytes::load4;
+using bytes::load8;
 
 uint64_t mix(uint64_t h, uint64_t word) {
   h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
@@ -50,15 +27,15 @@ uint64_t RegexMemo::hash(std::string_view key) {
   const char* p = key.data();
   const size_t n = key.size();
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) h = mix(h, load_word(p + i));
+  for (; i + 8 <= n; i += 8) h = mix(h, load8(p + i));
   if (const size_t rest = n - i; rest > 0) {
     // The last bytes as one word: the key's last eight shifted down when it
     // has them (one load, no byte loop), else its bytes gathered.
     uint64_t word;
     if (n >= 8) {
-      word = load_word(p + n - 8) >> (8 * (8 - rest));
+      word = load8(p + n - 8) >> (8 * (8 - rest));
     } else if (n >= 4) {
-      word = uint64_t{load_half(p)} | uint64_t{load_half(p + n - 4)} << (8 * (n - 4));
+      word = uint64_t{load4(p)} | uint64_t{load4(p + n - 4)} << (8 * (n - 4));
     } else {
       word = 0;
       for (size_t k = 0; k < n; ++k) word |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
@@ -78,7 +55,7 @@ RegexMemo::Entry* RegexMemo::find_or_add(std::string_view key) {
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
-    if (s.hash == h && s.key_size == key.size() && same_key(keys_.data() + s.key_at, key.data(), key.size())) {
+    if (s.hash == h && s.key_size == key.size() && bytes::same(keys_.data() + s.key_at, key.data(), key.size())) {
       return &s.entry;
     }
     if (s.hash != 0) continue;

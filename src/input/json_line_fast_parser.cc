@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/byte_words.h"
 #include "input/json_string_scan.h"
 #include "input/text_scan.h"
 
@@ -258,33 +259,7 @@ inline const char* read_number(const char* p, std::string_view& raw, std::string
   return p;
 }
 
-uint64_t load8(const char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-uint32_t load4(const char* p) {
-  uint32_t w;
-  std::memcpy(&w, p, 4);
-  return w;
-}
-
-// Equal bytes; keys are short, and words that overlap at the end beat a call
-// to memcmp.
-[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      if (load8(a + i) != load8(b + i)) return false;
-    }
-    return load8(a + n - 8) == load8(b + n - 8);
-  }
-  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
+using bytes::same;
 
 #if defined(__SSE2__)
 // Whether the `size` (at most 32) bytes at p, of which 32 may be read, are
@@ -448,7 +423,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
       {
         // Near the line's end, and for every name not written as it is (size kNotLiteral).
         if (static_cast<size_t>(end - p) <= pattern.size) break;
-        if (!same_bytes(key_patterns + pattern.offset, p, pattern.size)) break;
+        if (!same(key_patterns + pattern.offset, p, pattern.size)) break;
       }
       const char* const value_start = p + pattern.size;
       p = read_value(value_start, text.data(), end, k, shape, values[k]);
@@ -504,7 +479,7 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
     }
     if (same_keys) {
       same_keys = k < last_count && last_names[k].size() == key.view.size() &&
-                  same_bytes(last_names[k].data(), key.view.data(), key.view.size());
+                  same(last_names[k].data(), key.view.data(), key.view.size());
       matched = k;
     }
     if (!same_keys) keys_.push_back(key.view);
