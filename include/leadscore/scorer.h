@@ -58,7 +58,8 @@ class RegexMemo {
 };
 
 // Per-lead working memory: parsed values cached per field, criterion
-// conditions memoised. Owned by one thread; reused across leads.
+// conditions memoised (when some condition tests a criterion). Owned by one
+// thread; reused across leads.
 struct LeadScratch {
   // A field's entry is read lazily: it describes the current lead only when
   // its generation is LeadScratch::generation, so starting a lead costs

@@ -28,6 +28,9 @@ class OrderedWork {
     const size_t window = jobs_ * 3;
     slots_.clear();
     slots_.resize(window);
+    queue_.clear();  // a second run starts afresh
+    queue_head_ = 0;
+    closing_ = false;
     std::vector<std::thread> threads;
     for (size_t i = 0; i < jobs_; ++i) threads.emplace_back([this] { worker_loop(); });
     size_t next_task = 0, next_result = 0;

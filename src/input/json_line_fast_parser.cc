@@ -315,7 +315,7 @@ bool JsonLineFastParser::parse(std::string_view text, InputRecord& out) {
   return true;
 }
 
-// Reads the value that starts at p (no blank) for key k: its text in
+// Reads the value that starts at p (after any blanks) for key k: its text in
 // `value`, and in text_ (noted in stored_) when it had to be written. Returns
 // the byte past it, or null when JsonObjectParser must read the line.
 template <class ShapeT>
@@ -401,10 +401,10 @@ bool JsonLineFastParser::parse_object(std::string_view text, InputRecord& out) {
   size_t k = 0;
   bool done = false;  // the closing brace reached
   if (serial_ != 0) {
-    // Mostly the keys are the last line's, in the same order, without blanks:
-    // each key with its quotes, colon and the comma before it is compared
-    // with the last line's at once. At anything else the loop below takes
-    // over, at the start of key k.
+    // Mostly the keys are the last line's, in the same order, with no blank
+    // before the colon: each key with its quotes, colon and the comma before
+    // it is compared with the last line's at once. At anything else the loop
+    // below takes over, at the start of key k.
     const Pattern* const patterns = patterns_.data();
     const char* const key_patterns = key_patterns_.data();
     // Values go straight into place; the vector keeps its size from line to line.

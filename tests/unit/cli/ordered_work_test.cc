@@ -81,3 +81,19 @@ TEST_CASE("one job works beside the calling thread, which only produces and cons
   CHECK(on_caller == 0);
   CHECK(in_flight_max <= 3);  // memory stays bounded: three tasks per job at most
 }
+
+TEST_CASE("the same work runs twice", "[ordered_work]") {
+  for (size_t jobs : {1, 2}) {
+    OrderedWork<int, int, State> work(jobs, slow_square);
+    for (int round = 0; round < 2; ++round) {
+      int next = 0;
+      int consumed = 0;
+      work.run([&]() -> std::optional<int> { return next < 50 ? std::optional<int>(next++) : std::nullopt; },
+               [&](int& r) {
+                 CHECK(r == consumed * consumed);
+                 return ++consumed < 30;
+               });
+      CHECK(consumed == 30);
+    }
+  }
+}
