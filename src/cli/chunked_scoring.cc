@@ -36,8 +36,9 @@ struct ChunkedScoring::Input {
 
 struct ChunkedScoring::Task {
   const Input* input = nullptr;
-  Chunk chunk;
-  std::vector<std::string> notes;
+  Chunk chunk;  // empty in a task that only carries messages
+  std::vector<std::string> notes;  // warnings to show before the chunk's own messages
+  std::string read_error;          // the input's read failure, shown after them
 };
 
 struct ChunkedScoring::Result {
@@ -137,6 +138,11 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
     // written once, by run().
     w.writer->begin(columns_, w.ignored);
   }
+  if (!task.read_error.empty()) result.message(true, std::move(task.read_error));
+  if (in_bytes == 0) {
+    result.never_seen = w.binder->never_seen();
+    return result;
+  }
   auto reader = open_chunk_reader(task.chunk.bytes, in.format, in.delimiter, in.name, options_.input, &in.header);
   const uint64_t line0 = task.chunk.first_line - 1;
   InputRecord rec;
@@ -193,6 +199,7 @@ std::vector<std::string> ChunkedScoring::first_scored_names(const std::function<
     peeked.push_back(std::move(*task));
     const Task& t = peeked.back();
     const Input& in = *t.input;
+    if (t.chunk.bytes.empty()) continue;  // messages only
     auto reader = open_chunk_reader(t.chunk.bytes, in.format, in.delimiter, in.name, options_.input, &in.header);
     InputRecord rec;
     RecordError err;
@@ -246,24 +253,27 @@ void ChunkedScoring::run(std::vector<std::unique_ptr<RecordReader>> readers, con
 
   size_t current = 0;
   bool first_of_input = true;
+  // What the reader has to say about an input (its notes, a read error)
+  // travels in a task, so that it prints in input order, after the messages
+  // of the chunks before it, however far ahead of the writer the reader is.
   auto next_task = [&]() -> std::optional<Task> {
     while (current < inputs_.size()) {
       Input& in = *inputs_[current];
       if (auto chunk = in.splitter->next()) {
-        Task t{&in, std::move(*chunk), {}};
+        Task t{&in, std::move(*chunk), {}, {}};
         if (first_of_input) t.notes = std::move(in.notes);
         first_of_input = false;
         return t;
       }
+      Task last{&in, {}, {}, {}};
+      if (first_of_input) last.notes = std::move(in.notes);
       if (!in.splitter->error().empty()) {
         io_failed_ = true;
-        reporter_.error(in.name + ": error: " + in.splitter->error());
-      }
-      if (first_of_input) {
-        for (const std::string& note : in.notes) reporter_.warning(note);
+        last.read_error = in.name + ": error: " + in.splitter->error();
       }
       ++current;
       first_of_input = true;
+      if (!last.notes.empty() || !last.read_error.empty()) return last;
     }
     return std::nullopt;
   };
