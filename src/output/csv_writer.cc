@@ -1,6 +1,7 @@
 // CSV output: RFC 4180, comma-separated, LF line ends, fields quoted only
 // when they hold a comma, a quote or a line break. With --excel: a BOM, CRLF
 // and formula-like text cells defused (see append_excel_field).
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <set>
@@ -130,14 +131,21 @@ class CsvWriter : public ResultWriter {
     const auto& rc = layout_.result_columns();
     // The fast path: a CSV row in the output's own columns is copied as
     // written (quotes and all) and the results are appended to it.
-    if (!options_.excel && layout_.identity() && rec.delimiter == ',' && !rec.raw.empty() && rc[0] == rec.values.size()) {
-      buf.append(rec.raw);
+    // A record of other input (JSON lines) in the output's own columns has
+    // its values written in order, with no cell table in between.
+    if (!options_.excel && layout_.identity() && rc[0] == rec.values.size() && rc[0] > 0) {
+      if (rec.delimiter == ',' && !rec.raw.empty()) buf.append(rec.raw);
+      else append_cells(rec.values, buf);
       append_results(lead, v, buf);
       return;
     }
-    for (std::string_view& c : cells_) c = {};
-    for (size_t i = 0; i < mapping.size() && i < rec.values.size(); ++i) {
-      if (mapping[i] >= 0) cells_[static_cast<size_t>(mapping[i])] = rec.values[i];
+    std::string_view* cells = cells_.data();
+    std::fill(cells, cells + cells_.size(), std::string_view{});
+    const int* to = mapping.data();
+    const std::string_view* values = rec.values.data();
+    const size_t mapped = std::min(mapping.size(), rec.values.size());
+    for (size_t i = 0; i < mapped; ++i) {
+      if (to[i] >= 0) cells[static_cast<size_t>(to[i])] = values[i];
     }
     char b0[32], b1[32], b2[32];
     cells_[rc[0]] = format_number(v.score, b0);
@@ -163,23 +171,33 @@ class CsvWriter : public ResultWriter {
     // Room for the worst case (every cell quoted, every byte a quote) is made
     // at once, the cells are written into it, and the rest is cut off again:
     // a row of 40 cells is then not 80 appends.
-    size_t bound = 1;
-    for (std::string_view c : cells_) bound += 2 * c.size() + 3;
-    const size_t start = buf.size();
-    buf.resize(start + bound);
-    char* const row = buf.data() + start;
-    char* p = row;
-    for (size_t i = 0; i < cells_.size(); ++i) {
-      if (i) *p++ = ',';
-      p = write_field(p, cells_[i]);
-    }
-    *p++ = '\n';
-    buf.resize(start + static_cast<size_t>(p - row));
+    append_cells(cells_, buf);
+    buf += '\n';
   }
 
   void finish(std::string&) override {}
 
  private:
+  // Cells, comma-separated and quoted as needed. Room for the worst case
+  // (every cell quoted, every byte a quote) is made at once, the cells are
+  // written into it, and the rest is cut off again: a row of 40 cells is
+  // then not 80 appends.
+  static void append_cells(const std::vector<std::string_view>& cells, std::string& buf) {
+    const std::string_view* c = cells.data();
+    const size_t n = cells.size();
+    size_t bound = 0;
+    for (size_t i = 0; i < n; ++i) bound += 2 * c[i].size() + 3;
+    const size_t start = buf.size();
+    buf.resize(start + bound);
+    char* const row = buf.data() + start;
+    char* p = row;
+    for (size_t i = 0; i < n; ++i) {
+      p = write_field(p, c[i]);
+      *p++ = ',';
+    }
+    buf.resize(start + static_cast<size_t>(p - row) - (n > 0 ? 1 : 0));  // without the last comma
+  }
+
   // ",score,fit,engagement,stage,reasons[,explanation]\n" after a copied row.
   void append_results(const ScoredLead& lead, const Verdict& v, std::string& buf) {
     // Numbers and stage are assembled on the stack and appended at once,
