@@ -99,6 +99,11 @@ struct PointsRange {
   double points = 0;
 };
 
+// The largest points a rule may give, and points_per may compute, either
+// way: so far from the largest double that no sum of them overflows (into
+// an infinite or NaN score no stage gate could compare).
+inline constexpr double kMaxPoints = 1e15;
+
 struct Points {
   PointsKind kind = PointsKind::kFixed;
   double points = 0;  // kFixed; kPerUnit: points per unit

@@ -12,7 +12,8 @@
 
 namespace leadscore {
 
-enum class ValueProblem : uint8_t { kNotNumber, kNotBool, kNotDate };
+// kTooLarge: a number that makes `points_per` points larger than kMaxPoints either way.
+enum class ValueProblem : uint8_t { kNotNumber, kNotBool, kNotDate, kTooLarge };
 std::string_view value_problem_text(ValueProblem p);  // "is not a number", ...
 
 // A field value that could not be read the way an operator needed it.

@@ -158,6 +158,13 @@ void LeadContext::report(int field, ValueProblem p, uint8_t flag) {
   verdict_.bad_values.push_back(BadValue{field, p});
 }
 
+void LeadContext::report_too_large(int field) {
+  for (const BadValue& b : verdict_.bad_values) {
+    if (b.field == field && b.problem == ValueProblem::kTooLarge) return;
+  }
+  verdict_.bad_values.push_back(BadValue{field, ValueProblem::kTooLarge});
+}
+
 std::optional<double> LeadContext::parse_number_of(int field, bool should_report) {
   if (missing(field)) return std::nullopt;
   LeadScratch::FieldCache& f = scratch_.fields[static_cast<size_t>(field)];

@@ -66,6 +66,8 @@ class LeadContext {
     return holds;
   }
   bool literal_equals(const Literal& lit, int field, bool case_sensitive);
+  // Records the field's value as too large for the points it scales (once a lead).
+  void report_too_large(int field);
 
   int32_t as_of() const { return as_of_; }
   const RuleSet& rules() const { return rules_; }

@@ -28,7 +28,15 @@ double variable_points(const Points& p, LeadContext& ctx, bool& matched) {
       return p.points;
     case PointsKind::kPerUnit: {
       auto n = ctx.number(p.field, true);
-      return n ? p.points * *n : 0;
+      if (!n) return 0;
+      // Points stay finite and far from overflow, so that no sum of them is
+      // infinite or NaN (which no stage gate could compare).
+      const double points = p.points * *n;
+      if (!(std::fabs(points) <= kMaxPoints)) {
+        ctx.report_too_large(p.field);
+        return 0;
+      }
+      return points;
     }
     case PointsKind::kByValue:
       if (!ctx.missing(p.field)) {

@@ -382,7 +382,7 @@ std::optional<PointsRange> ConditionLoader::load_range(const YAML::Node& node, i
   YAML::Node points = node["points"];
   if (!points) {
     ctx_.error(node, std::string(what) + " has no 'points', expected the points for values in this range");
-  } else if (auto p = ctx_.number(points, std::string(what) + ".points")) {
+  } else if (auto p = ctx_.points(points, std::string(what) + ".points")) {
     range.points = *p;
   }
   for (auto it = node.begin(); it != node.end(); ++it) {

@@ -292,7 +292,7 @@ bool Loader::load_points(const YAML::Node& node, Criterion& c, const std::string
   Points& p = c.points;
   if (YAML::Node n = node["points"]) {
     p.kind = PointsKind::kFixed;
-    auto v = ctx_.number(n, what + ".points");
+    auto v = ctx_.points(n, what + ".points");
     if (v) p.points = *v;
     return v.has_value();
   }
@@ -305,7 +305,7 @@ bool Loader::load_points(const YAML::Node& node, Criterion& c, const std::string
       return false;
     }
     auto f = ctx_.string(n["field"], w + ".field");
-    auto v = ctx_.number(n["points"], w + ".points");
+    auto v = ctx_.points(n["points"], w + ".points");
     if (!f || !v) return false;
     p.field = conditions_.field_index(*f, YamlContext::where(n["field"]));
     p.points = *v;
@@ -327,7 +327,7 @@ bool Loader::load_points(const YAML::Node& node, Criterion& c, const std::string
   auto f = ctx_.string(n["field"], w + ".field");
   if (!f) return false;
   p.field = conditions_.field_index(*f, YamlContext::where(n["field"]));
-  if (YAML::Node d = n["default"]) p.default_points = ctx_.number(d, w + ".default");
+  if (YAML::Node d = n["default"]) p.default_points = ctx_.points(d, w + ".default");
   bool has_values = static_cast<bool>(n["values"]);
   bool has_ranges = static_cast<bool>(n["ranges"]);
   if (has_values == has_ranges) {
@@ -345,7 +345,7 @@ bool Loader::load_points(const YAML::Node& node, Criterion& c, const std::string
     std::set<std::string> seen;
     for (auto it = values.begin(); it != values.end(); ++it) {
       auto key = conditions_.literal(it->first, false, w + ".values key");
-      auto pts = ctx_.number(it->second, w + ".values." + (it->first.IsScalar() ? it->first.Scalar() : "?"));
+      auto pts = ctx_.points(it->second, w + ".values." + (it->first.IsScalar() ? it->first.Scalar() : "?"));
       if (!key || !pts) continue;
       if (!seen.insert(key->folded).second) {
         ctx_.error(it->first, w + ".values has '" + key->text + "' twice, expected each value once");

@@ -1,9 +1,11 @@
 #include "rules/yaml_context.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <vector>
 
+#include "leadscore/rules.h"
 #include "leadscore/values.h"
 
 namespace leadscore::rules_internal {
@@ -130,6 +132,15 @@ std::optional<double> YamlContext::number(const YAML::Node& node, std::string_vi
   }
   error(node, std::string(what) + " is " + describe(node) + ", expected a number");
   return std::nullopt;
+}
+
+std::optional<double> YamlContext::points(const YAML::Node& node, std::string_view what) {
+  std::optional<double> v = number(node, what);
+  if (v && !(std::fabs(*v) <= kMaxPoints)) {
+    error(node, std::string(what) + " is " + node.Scalar() + ", expected points between -1e15 and 1e15");
+    return std::nullopt;
+  }
+  return v;
 }
 
 std::optional<bool> YamlContext::boolean(const YAML::Node& node, std::string_view what) {

@@ -34,6 +34,8 @@ class YamlContext {
   // Typed scalar readers: report and return nullopt on the wrong type.
   std::optional<std::string> string(const YAML::Node& node, std::string_view what);
   std::optional<double> number(const YAML::Node& node, std::string_view what);
+  // A number of points: within kMaxPoints either way.
+  std::optional<double> points(const YAML::Node& node, std::string_view what);
   std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
   std::optional<int32_t> date(const YAML::Node& node, std::string_view what);
   std::optional<int64_t> whole_number(const YAML::Node& node, std::string_view what, int64_t min, int64_t max);

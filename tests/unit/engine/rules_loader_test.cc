@@ -245,6 +245,21 @@ TEST_CASE("CRLF line ends load, and positions count lines the same", "[loader][v
         "rules.yaml:2:36: error: criterion 'a'.points is 'x', expected a number");
 }
 
+TEST_CASE("points are at most 1e15 either way, wherever a rule gives them", "[rules][points]") {
+  CHECK(diag_text(load_error("criteria:\n  - {id: a, category: fit, points: 1e16}\n")) ==
+        "rules.yaml:2:36: error: criterion 'a'.points is 1e16, expected points between -1e15 and 1e15");
+  CHECK(diag_text(load_error("fields: {n: {type: number}}\ncriteria:\n"
+                             "  - {id: a, category: fit, points_per: {field: n, points: -2e15}}\n"))
+            .find("expected points between -1e15 and 1e15") != std::string::npos);
+  CHECK(diag_text(load_error("criteria:\n  - {id: a, category: fit, points_by: {field: n, values: {x: 1e300}}}\n"))
+            .find("expected points between -1e15 and 1e15") != std::string::npos);
+  CHECK(diag_text(load_error("criteria:\n  - {id: a, category: fit, points_by: {field: n, ranges: [{gte: 1, points: 1e20}]}}\n"))
+            .find("expected points between -1e15 and 1e15") != std::string::npos);
+  CHECK(diag_text(load_error("criteria:\n  - {id: a, category: fit, points_by: {field: n, values: {x: 1}, default: -1e16}}\n"))
+            .find("expected points between -1e15 and 1e15") != std::string::npos);
+  load_ok("criteria:\n  - {id: a, category: fit, points: -1e15}\n");
+}
+
 TEST_CASE("a tab after the indentation is not an error", "[loader][valid][text]") {
   auto rules = load_ok("name:\tDemo\n" + kMinimal);
   CHECK(rules->name == "Demo");

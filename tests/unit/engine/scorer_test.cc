@@ -569,6 +569,26 @@ TEST_CASE("points_per is 0 for a missing value, 0 and a bad value for a non-numb
   CHECK(has_bad_value(s.verdict(), s.field("downloads"), ValueProblem::kNotNumber));
 }
 
+TEST_CASE("points_per past 1e15 points is 0 and a bad value, so no score is infinite or NaN", "[scorer][points][points_per]") {
+  Scoring s(yaml_lines({
+      "criteria:",
+      "  - {id: up, category: engagement, points_per: {field: visits, points: 5}}",
+      "  - {id: down, category: engagement, points_per: {field: returns, points: -5}}",
+      "stages:",
+      "  MQL: {min_score: 40}",
+  }));
+  // 5 * 1e308 overflows; before, +inf plus -inf made a NaN score that passed min_score.
+  const Verdict& v = s.score({{"visits", "1e308"}, {"returns", "1e308"}});
+  CHECK(v.score == 0);
+  CHECK(v.stage == Stage::kLead);
+  CHECK(has_bad_value(v, s.field("visits"), ValueProblem::kTooLarge));
+  CHECK(has_bad_value(v, s.field("returns"), ValueProblem::kTooLarge));
+  CHECK(s.score({{"visits", "2e14"}}).score == 1e15);  // the largest allowed
+  CHECK(s.verdict().bad_values.empty());
+  CHECK(s.score({{"visits", "2.1e14"}}).score == 0);
+  CHECK(has_bad_value(s.verdict(), s.field("visits"), ValueProblem::kTooLarge));
+}
+
 TEST_CASE("points_by values: the matching entry, compared as equals does", "[scorer][points][points_by]") {
   Scoring s(yaml_lines({
       "criteria:",
