@@ -207,14 +207,47 @@ bool digits_at(std::string_view s, size_t pos, size_t n, int& out) { return read
 
 }  // namespace
 
+namespace {
+
+// Days of recently read 10-byte dates, per thread: an export spans a few
+// hundred distinct days, so most plain dates are found here, already checked.
+struct DayMemo {
+  uint64_t head;  // the text's first 8 bytes
+  uint16_t tail;  // and its last 2
+  bool used;
+  int32_t day;
+};
+thread_local DayMemo t_day_memo[1024];
+
+// The slot of a 10-byte text: for "2026-08-27", the day of a two-year cycle
+// read from the digits' low bits (year parity, month 0-19, day 0-39), so
+// dates of two years in a row never collide (a general hash spreads these
+// few varying bits badly). Any other text gets some slot.
+DayMemo& day_memo_slot(uint64_t head, uint16_t tail) {
+  const uint64_t month = ((head >> 40) & 1) * 10 + ((head >> 48) & 0xF);
+  const uint64_t day = (tail & 3) * 10 + ((tail >> 8) & 0xF);
+  return t_day_memo[(((head >> 24) & 1) * 416 + month * 32 + day) & 1023];
+}
+
+}  // namespace
+
 std::optional<int32_t> parse_date(std::string_view s) {
   if (s.empty()) return std::nullopt;
   // Plain YYYY-MM-DD, the common case; anything else takes the general path.
   int y = 0, mo = 0, d = 0;
-  if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits_at(s, 0, 4, y) && digits_at(s, 5, 2, mo) &&
-      digits_at(s, 8, 2, d)) {
-    if (!valid_ymd(y, mo, d)) return std::nullopt;
-    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  if (s.size() == 10) {
+    uint64_t head;
+    uint16_t tail;
+    std::memcpy(&head, s.data(), 8);
+    std::memcpy(&tail, s.data() + 8, 2);
+    DayMemo& memo = day_memo_slot(head, tail);
+    if (memo.used && memo.head == head && memo.tail == tail) return memo.day;
+    if (s[4] == '-' && s[7] == '-' && digits_at(s, 0, 4, y) && digits_at(s, 5, 2, mo) && digits_at(s, 8, 2, d)) {
+      if (!valid_ymd(y, mo, d)) return std::nullopt;
+      const int32_t day = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+      memo = {head, tail, true, day};
+      return day;
+    }
   }
   // Epoch seconds (up to 11 digits) or milliseconds (12-13 digits).
   bool all_digits = true;

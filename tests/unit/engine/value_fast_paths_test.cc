@@ -183,6 +183,29 @@ TEST_CASE("plain YYYY-MM-DD dates agree with the same date read as a date-time",
   CHECK(parse_date("2026-01-01") == days_from_civil(2026, 1, 1));
 }
 
+TEST_CASE("plain dates read again, from the memo of read dates, give the same day", "[values][fast]") {
+  // Dates two years apart share a memo slot; a text that is not a date, or
+  // differs in one byte, must never be taken for the date in its slot.
+  const std::vector<std::string> texts = {"2026-08-27", "2028-08-27", "2026-08-27", "2028-08-27", "2026-08-2x",
+                                          "2026-08-27", "2030-08-27", "2026-08-37", "2026-18-27", "2026-08-27",
+                                          std::string(10, '\0'), "2026-08-27", "2027-02-29", "2027-02-28"};
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& t : texts) {
+      INFO(round << " '" << t << "'");
+      std::optional<int32_t> expected;
+      int y, m, d;
+      if (std::sscanf(t.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+          parse_date(t + "T00:00Z")) {
+        expected = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+      }
+      CHECK(parse_date(t) == expected);
+    }
+  }
+  CHECK(parse_date("2026-08-27") == days_from_civil(2026, 8, 27));
+  CHECK(parse_date("2028-08-27") == days_from_civil(2028, 8, 27));
+  CHECK_FALSE(parse_date("2026-08-2x").has_value());
+}
+
 TEST_CASE("round_half_away equals std::round on halves, edges and random values", "[values][fast]") {
   std::vector<double> values = {0.0,  0.5,   -0.5,  1.5,   -1.5,  2.5,   -2.5,   0.49999999999999994, -0.49999999999999994,
                                 12.5, 100.5, 1e15,  -1e15, 4503599627370495.5, -4503599627370495.5, 4503599627370496.0,
