@@ -205,10 +205,6 @@ namespace {
 
 bool digits_at(std::string_view s, size_t pos, size_t n, int& out) { return read_digits(s, pos, n, out); }
 
-}  // namespace
-
-namespace {
-
 // Days of recently read 10-byte dates, per thread: an export spans a few
 // hundred distinct days, so most plain dates are found here, already checked.
 struct DayMemo {

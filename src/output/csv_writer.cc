@@ -168,9 +168,6 @@ class CsvWriter : public ResultWriter {
       end_line(buf);
       return;
     }
-    // Room for the worst case (every cell quoted, every byte a quote) is made
-    // at once, the cells are written into it, and the rest is cut off again:
-    // a row of 40 cells is then not 80 appends.
     append_cells(cells_, buf);
     buf += '\n';
   }
