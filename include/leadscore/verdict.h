@@ -12,7 +12,8 @@
 
 namespace leadscore {
 
-// kTooLarge: a number that makes `points_per` points larger than kMaxPoints either way.
+// kTooLarge: a number that makes `points_per` points (after the criterion's
+// own min and max) larger than kMaxPoints either way.
 enum class ValueProblem : uint8_t { kNotNumber, kNotBool, kNotDate, kTooLarge };
 std::string_view value_problem_text(ValueProblem p);  // "is not a number", ...
 

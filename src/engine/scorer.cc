@@ -28,15 +28,7 @@ double variable_points(const Points& p, LeadContext& ctx, bool& matched) {
       return p.points;
     case PointsKind::kPerUnit: {
       auto n = ctx.number(p.field, true);
-      if (!n) return 0;
-      // Points stay finite and far from overflow, so that no sum of them is
-      // infinite or NaN (which no stage gate could compare).
-      const double points = p.points * *n;
-      if (!(std::fabs(points) <= kMaxPoints)) {
-        ctx.report_too_large(p.field);
-        return 0;
-      }
-      return points;
+      return n ? p.points * *n : 0;  // may be huge or infinite: checked once bounded
     }
     case PointsKind::kByValue:
       if (!ctx.missing(p.field)) {
@@ -113,6 +105,13 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
     if (c.bounded) {
       const Criterion& rule = rules_.criteria[i];
       pts = bounded(pts, rule.min, rule.max);
+    }
+    // Points stay finite and far from overflow, so that no sum of them is
+    // infinite or NaN (which no stage gate could compare). Only points_per
+    // can pass the bound (the loader holds every other kind to it).
+    if (c.kind == PointsKind::kPerUnit && !(std::fabs(pts) <= kMaxPoints)) [[unlikely]] {
+      ctx.report_too_large(c.points->field);
+      pts = 0;
     }
     o.points = pts;
     if (pts != 0) out.awarded.push_back(static_cast<uint32_t>(i));

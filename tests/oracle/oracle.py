@@ -755,6 +755,9 @@ class Engine:
             p = crit["max"]
         if crit["min"] is not None and p < crit["min"]:
             p = crit["min"]
+        # README: points_per beyond +-1e15 (after min and max) scores 0.
+        if kind == "per" and not abs(p) <= 1e15:
+            p = 0.0
         return p
 
     def score(self, lead):

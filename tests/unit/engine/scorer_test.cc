@@ -589,6 +589,19 @@ TEST_CASE("points_per past 1e15 points is 0 and a bad value, so no score is infi
   CHECK(has_bad_value(s.verdict(), s.field("visits"), ValueProblem::kTooLarge));
 }
 
+TEST_CASE("points_per past 1e15 points still gives a criterion's own max or min", "[scorer][points][points_per]") {
+  Scoring s(yaml_lines({
+      "criteria:",
+      "  - {id: up, category: engagement, points_per: {field: visits, points: 5}, max: 15}",
+      "  - {id: down, category: engagement, points_per: {field: returns, points: -5}, min: -10}",
+  }));
+  const Verdict& v = s.score({{"visits", "3e14"}, {"returns", "1e308"}});
+  CHECK(s.outcome("up").points == 15);
+  CHECK(s.outcome("down").points == -10);
+  CHECK(v.score == 5);
+  CHECK(v.bad_values.empty());
+}
+
 TEST_CASE("points_by values: the matching entry, compared as equals does", "[scorer][points][points_by]") {
   Scoring s(yaml_lines({
       "criteria:",
