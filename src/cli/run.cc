@@ -15,7 +15,8 @@ constexpr const char* kExitCodes =
     "  0  clean run\n"
     "  1  the run finished but some records were rejected (and reported on standard error);\n"
     "     test: a case failed; diff --fail-on-change: a lead changed stage\n"
-    "  2  usage error, unreadable input or invalid rules (nothing written)\n";
+    "  2  usage error, unreadable input or invalid rules (nothing written; an input that fails\n"
+    "     partway leaves no -o file, but standard output holds the leads scored before it)\n";
 
 }  // namespace
 

@@ -61,7 +61,7 @@ std::string_view value_problem_text(ValueProblem p) {
     case ValueProblem::kNotNumber: return "is not a number";
     case ValueProblem::kNotBool: return "is not a boolean (true/false, yes/no, 1/0)";
     case ValueProblem::kNotDate: return "is not a date";
-    case ValueProblem::kTooLarge: return "is too large: its points_per points would pass ±1e15, so it scores 0";
+    case ValueProblem::kTooLarge: return "is too large for points_per (its points would pass ±1e15), so it scores 0";
   }
   return "is not valid";
 }
