@@ -42,6 +42,7 @@ struct FieldSpec {
   std::string date_format;        // strftime layout; empty = the built-in ones
   bool declared = false;
   int regexes = 0;  // `matches` conditions on this field given a memo bit (Condition::memo)
+  int leaves = 0;   // leaf conditions on this field given a bit in its value memo (Condition::leaf_bit)
   SourceLocation where;
 };
 
@@ -87,6 +88,7 @@ struct Condition {
   std::vector<Literal> literals;          // operands (between: two)
   std::shared_ptr<const re2::RE2> regex;  // matches
   int memo = -1;  // matches: its bit in the field's per-value verdict memo (LeadScratch); -1: none
+  int leaf_bit = -1;  // leaf: its bit in the field's ValueMemo (LeadScratch); -1: none
   std::vector<Condition> children;        // all / any / not (one child)
   int criterion = -1;                     // criterion: ID (index into criteria)
   std::string criterion_id;               // criterion: ID, as written

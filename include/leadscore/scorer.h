@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "leadscore/rules.h"
+#include "leadscore/value_memo.h"
 #include "leadscore/verdict.h"
 
 namespace leadscore {
@@ -79,7 +80,9 @@ struct LeadScratch {
   std::vector<int8_t> criterion_memo;  // -1 unknown, 0 false, 1 true, 2 evaluating
 
   std::vector<RegexMemo> regex_memo;  // one per field (used by fields with `matches` conditions)
+  std::vector<ValueMemo> value_memo;  // one per field; empty for rules that have no serial
   uint64_t memo_serial = 0;  // RuleSet::serial of the rules the memos belong to
+  int32_t memo_as_of = 0;    // and the as-of day their recency verdicts count from
 };
 
 class Scorer {

@@ -1,5 +1,6 @@
 #include "engine/lead_context.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -74,6 +75,12 @@ bool email_domain_matches(std::string_view email, std::string_view domain) {
   return domain_is_or_under(email.substr(at + 1), domain);
 }
 
+void LeadContext::use_value_memo() {
+  const bool current = scratch_.memo_serial == rules_.serial && rules_.serial != 0 && scratch_.memo_as_of == as_of_;
+  memos_ = current ? scratch_.value_memo.data() : nullptr;
+  memo_fields_ = current ? std::min(scratch_.value_memo.size(), values_.size()) : 0;
+}
+
 void LeadContext::reset() {
   const size_t n = rules_.fields.size();
   if (scratch_.fields.size() != n) scratch_.fields.resize(n);
@@ -86,10 +93,15 @@ void LeadContext::reset() {
     scratch_.criterion_memo.resize(rules_.criteria.size());
     std::fill(scratch_.criterion_memo.begin(), scratch_.criterion_memo.end(), int8_t{-1});
   }
-  if (scratch_.memo_serial != rules_.serial || rules_.serial == 0) {
+  if (scratch_.memo_serial != rules_.serial || rules_.serial == 0 || scratch_.memo_as_of != as_of_) {
     scratch_.regex_memo.assign(n, {});
+    // Rules without a serial cannot tell one rule set from another: no value memo.
+    if (rules_.serial == 0) scratch_.value_memo.clear();
+    else scratch_.value_memo.assign(n, {});
     scratch_.memo_serial = rules_.serial;
+    scratch_.memo_as_of = as_of_;
   }
+  use_value_memo();
 }
 
 namespace {
@@ -300,7 +312,21 @@ bool LeadContext::eval_composite(const Condition& c) {
   }
 }
 
-bool LeadContext::eval_leaf(const Condition& c) {
+bool LeadContext::test_and_remember(const Condition& c, ValueMemo::Slot& s, uint32_t bit) {
+  const size_t reports = verdict_.bad_values.size();
+  const bool held = test_leaf(c);
+  // A verdict that came with a report (an unreadable value), or that a
+  // report made earlier in this lead may have hidden, is not kept: the next
+  // lead with this value must report it again.
+  const uint8_t reported = kNumberReported | kBoolReported | kDayReported;
+  if (verdict_.bad_values.size() == reports && !(scratch_.fields[static_cast<size_t>(c.field)].state & reported)) {
+    s.known |= bit;
+    if (held) s.held |= bit;
+  }
+  return held;
+}
+
+bool LeadContext::test_leaf(const Condition& c) {
   const LeadScratch::FieldCache& f = cache(c.field);
   // SPEC: a missing value makes every leaf false except `exists: false`.
   if (f.state & kMissing) return c.op == Op::kExists && !c.flag;

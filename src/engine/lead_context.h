@@ -21,7 +21,9 @@ class LeadContext {
         as_of_(scorer.as_of_day()),
         values_(values),
         scratch_(scratch),
-        verdict_(verdict) {}
+        verdict_(verdict) {
+    use_value_memo();
+  }
 
   // Starts a new lead. Fields are read lazily: each is trimmed and checked
   // for missing markers on its first use in the lead, so starting costs
@@ -74,7 +76,23 @@ class LeadContext {
   const ScorePlan& plan() const { return plan_; }
 
  private:
-  bool eval_leaf(const Condition& c);
+  // A leaf's verdict: from the field's value memo when this value was seen,
+  // else tested (and remembered). Inline and with no call on the way to a
+  // remembered verdict, which is most leaves of most leads.
+  bool eval_leaf(const Condition& c) {
+    const size_t i = static_cast<size_t>(c.field);
+    if (c.leaf_bit >= 0 && i < memo_fields_) {
+      if (ValueMemo::Slot* s = memos_[i].find(values_[i], scratch_.generation)) {
+        const uint32_t bit = uint32_t{1} << c.leaf_bit;
+        if (s->known & bit) return s->held & bit;
+        return test_and_remember(c, *s, bit);
+      }
+    }
+    return test_leaf(c);
+  }
+  void use_value_memo();  // the scratch's value memos, when they belong to these rules
+  [[gnu::noinline]] bool test_and_remember(const Condition& c, ValueMemo::Slot& s, uint32_t bit);
+  bool test_leaf(const Condition& c);
   bool eval_composite(const Condition& c);
   bool in_literals(const Condition& c);
   bool in_texts(const Condition& c, std::string_view t);  // Condition::text_literals
@@ -119,6 +137,8 @@ class LeadContext {
   std::span<const std::string_view> values_;
   LeadScratch& scratch_;
   Verdict& verdict_;
+  ValueMemo* memos_ = nullptr;  // per field, the first memo_fields_
+  size_t memo_fields_ = 0;
 };
 
 // Case-insensitive (ASCII) substring tests against an already lower-cased needle.

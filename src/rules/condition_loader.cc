@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "leadscore/value_memo.h"
 #include "leadscore/values.h"
 
 namespace leadscore::rules_internal {
@@ -199,7 +200,16 @@ std::optional<Condition> ConditionLoader::load_leaf(const YAML::Node& node, std:
   }
   check_type(c, op_node);
   if (ctx_.error_count() != errors_before) return std::nullopt;
+  give_leaf_bit(c);
   return c;
+}
+
+void ConditionLoader::give_leaf_bit(Condition& c) {
+  // A field's leaves share one memo of their verdicts per value; leaves past
+  // its width are evaluated every time.
+  if (c.field < 0) return;
+  int& leaves = rules_.fields[static_cast<size_t>(c.field)].leaves;
+  c.leaf_bit = leaves < ValueMemo::kMaxLeaves ? leaves++ : -1;
 }
 
 bool ConditionLoader::load_bound(Condition& c, const YAML::Node& operand, std::string_view what) {
@@ -395,6 +405,7 @@ std::optional<PointsRange> ConditionLoader::load_range(const YAML::Node& node, i
     bound.where = YamlContext::where(it->first);
     if (load_operand(bound, it->second, std::string(what) + "." + it->first.Scalar())) {
       check_type(bound, it->second);
+      give_leaf_bit(bound);
       range.test.children.push_back(std::move(bound));
     }
   }

@@ -31,6 +31,7 @@ class ConditionLoader {
   std::optional<Condition> load_leaf(const YAML::Node& node, std::string_view what);
   bool load_operand(Condition& c, const YAML::Node& operand, std::string_view what);
   bool load_bound(Condition& c, const YAML::Node& operand, std::string_view what);
+  void give_leaf_bit(Condition& c);
   void check_type(const Condition& c, const YAML::Node& at);
 
   YamlContext& ctx_;
