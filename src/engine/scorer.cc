@@ -93,11 +93,11 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
   }
   const CriterionPlan* steps = plan.criteria.data();
   CriterionOutcome* outcomes = out.criteria.data();
+  const bool refs = plan.criterion_refs;  // in a register, not reloaded after each call
   for (size_t i = 0; i < criteria; ++i) {
     const CriterionPlan& c = steps[i];
     CriterionOutcome& o = outcomes[i];
-    const bool matched =
-        plan.criterion_refs ? ctx.criterion_holds(static_cast<int>(i)) : !c.when || ctx.eval(*c.when);
+    const bool matched = refs ? ctx.criterion_holds(static_cast<int>(i)) : !c.when || ctx.eval(*c.when);
     o.matched = matched;
     o.points = 0;
     if (!matched) continue;
