@@ -36,6 +36,11 @@ class ValueMemo {
   static constexpr size_t kMaxSlots = 4096;
   static constexpr int kMaxLeaves = 32;
 
+  // `on`: false for a memo that is off from the start (a field no leaf reads).
+  explicit ValueMemo(bool on = true) : off_(!on) {
+    if (on) slots_.resize(kFirstSlots);
+  }
+
   // The slot of `value`, claimed with nothing known when the value is new;
   // nullptr when the value is longer than kMaxValue or the memo is off.
   // The pointer stays valid until the next call.
@@ -95,7 +100,7 @@ class ValueMemo {
   bool review(uint32_t lead);  // grow, or switch off; true when the slots changed
   void resize(size_t slots);
 
-  std::vector<Slot> slots_ = std::vector<Slot>(kFirstSlots);  // alignas(32) Slot: a set is half a cache line or one
+  std::vector<Slot> slots_;  // alignas(32) Slot: a set is half a cache line or one
   int shift_ = 64 - std::countr_zero(kFirstSlots);
   uint32_t misses_ = 0;       // since the last review
   uint32_t review_lead_ = 0;  // the lead of the last review

@@ -97,7 +97,12 @@ void LeadContext::reset() {
     scratch_.regex_memo.assign(n, {});
     // Rules without a serial cannot tell one rule set from another: no value memo.
     if (rules_.serial == 0) scratch_.value_memo.clear();
-    else scratch_.value_memo.assign(n, {});
+    else {
+      // Fields no leaf reads never look their values up: no table for them.
+      scratch_.value_memo.clear();
+      scratch_.value_memo.reserve(n);
+      for (const FieldSpec& f : rules_.fields) scratch_.value_memo.emplace_back(f.leaves > 0);
+    }
     scratch_.memo_serial = rules_.serial;
     scratch_.memo_as_of = as_of_;
   }
@@ -313,13 +318,16 @@ bool LeadContext::eval_composite(const Condition& c) {
 }
 
 bool LeadContext::test_and_remember(const Condition& c, ValueMemo::Slot& s, uint32_t bit) {
+  // Sound because a leaf's verdict, and whether it reports the value as
+  // unreadable, depend on nothing but the field's raw value, the rules and
+  // the as-of date (a leaf reading another field or other per-lead state
+  // would break this). Reports are the exception handled here: a verdict
+  // that came with one, or that a report made earlier in this lead may have
+  // silenced (reports are once a field and lead), is not kept, so that the
+  // next lead with this value reports it again.
   const size_t reports = verdict_.bad_values.size();
   const bool held = test_leaf(c);
-  // A verdict that came with a report (an unreadable value), or that a
-  // report made earlier in this lead may have hidden, is not kept: the next
-  // lead with this value must report it again.
-  const uint8_t reported = kNumberReported | kBoolReported | kDayReported;
-  if (verdict_.bad_values.size() == reports && !(scratch_.fields[static_cast<size_t>(c.field)].state & reported)) {
+  if (verdict_.bad_values.size() == reports && !(scratch_.fields[static_cast<size_t>(c.field)].state & kAnyReported)) {
     s.known |= bit;
     if (held) s.held |= bit;
   }

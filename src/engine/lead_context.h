@@ -21,9 +21,7 @@ class LeadContext {
         as_of_(scorer.as_of_day()),
         values_(values),
         scratch_(scratch),
-        verdict_(verdict) {
-    use_value_memo();
-  }
+        verdict_(verdict) {}
 
   // Starts a new lead. Fields are read lazily: each is trimmed and checked
   // for missing markers on its first use in the lead, so starting costs
@@ -90,7 +88,11 @@ class LeadContext {
     }
     return test_leaf(c);
   }
-  void use_value_memo();  // the scratch's value memos, when they belong to these rules
+  // The scratch's value memos, when they belong to these rules; set by
+  // reset() only. A context made without reset() (Scorer::holds, the
+  // explanations) reads the field caches of the lead scored last, and must
+  // not mix them with verdicts looked up by its own values.
+  void use_value_memo();
   [[gnu::noinline]] bool test_and_remember(const Condition& c, ValueMemo::Slot& s, uint32_t bit);
   bool test_leaf(const Condition& c);
   bool eval_composite(const Condition& c);
@@ -125,6 +127,7 @@ class LeadContext {
     kNumberReported = 32,
     kBoolReported = 64,
     kDayReported = 128,
+    kAnyReported = kNumberReported | kBoolReported | kDayReported,
   };
   // LeadScratch::FieldCache::ok bits: which of the parses succeeded.
   enum : uint8_t { kNumberOk = 1, kBoolOk = 2, kDayOk = 4 };
