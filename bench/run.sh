@@ -26,7 +26,7 @@
 # (raw.tsv: every run; summary.md: the table) and leadscore-bin, a private copy of the binary
 # (others may rebuild build/ during the run). BENCH_KIT (default ../shared/bench) is the kit.
 # Timing: /usr/bin/time (Debian package `time`) for peak RSS and CPU; wall clock from bash's
-# EPOCHREALTIME around it. Inputs are read once before timing (page cache warm); outputs go to a
+# EPOCHREALTIME around it. Each input is read again before each timed run (page cache warm); outputs go to a
 # file. Runs are round-robin (run 1 of every command, then run 2, ...) so a burst of load from
 # elsewhere on the machine hits one run of many commands, not every run of one.
 set -euo pipefail
@@ -202,6 +202,10 @@ time_one() {  # name fmt rows input command run output
   # clock starts: otherwise one run's write-back and truncation land in the next run's time.
   [ "$7" != /dev/null ] && rm -f "$7"
   sync
+  # The targets are for a warm page cache: the input is read again, so that
+  # what the last run wrote (GBs with --explain) or the kernel's reclaim has
+  # not pushed part of it out.
+  cat "$4" > /dev/null
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$EPOCHREALTIME
   eval "/usr/bin/time -o \"\$tf\" -f '%U %S %M %x' $5" || true
