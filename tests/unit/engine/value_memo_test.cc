@@ -130,11 +130,9 @@ TEST_CASE("leaf verdicts are the same from the memo as without it", "[value_memo
       {"25", "", "false", " US", 1 + 2 + 4 + 32},
       {"n/a", "2026-02-28", "0", "USA", 8},  // a missing marker is missing
       {"", "2026-03-05", "", "", 8},       // future dates count as recent
-      {"12\0", "2026-02-20", "true", "US", 0},  // not the same value as "12": see below
   };
   for (int round = 0; round < 3; ++round) {  // later rounds read the memo
     for (const Case& c : cases) {
-      if (std::string_view(c.views) == "12\0") continue;
       INFO("round " << round << ", views '" << c.views << "', country '" << c.country << "'");
       CHECK(s.score({{"views", c.views}, {"seen", c.seen}, {"demo", c.demo}, {"country", c.country}}).score == c.score);
     }
