@@ -15,6 +15,8 @@
 #define LEADSCORE_CSV_AVX2 1
 // What the AVX2 block loop may use; simd::avx2() checks the CPU for all of it.
 #define LEADSCORE_AVX2_TARGET __attribute__((target("avx2,bmi,popcnt,pclmul")))
+// And the AVX-512 one, which also runs the AVX2 steps it does not replace.
+#define LEADSCORE_AVX512_TARGET __attribute__((target("avx2,bmi,popcnt,pclmul,avx512f,avx512bw,avx512vbmi2")))
 #endif
 
 namespace leadscore {
@@ -217,6 +219,50 @@ struct Avx2 {
     return out + count;
   }
 };
+
+// For CPUs with AVX-512 BW and VBMI2 as well: a block is one register, its
+// masks come from the compares themselves, and the field ends are listed by
+// compressing the byte positions 0..63 under the mask, sixteen at a time:
+// no branch on how many there are (AVX2's eight-or-more is a coin toss on
+// CSV, whose blocks hold about eight), which makes the scan about a fifth
+// faster. The rare blocks with a quote, CR or non-ASCII byte take the AVX2 steps.
+struct Avx512 : Avx2 {
+  LEADSCORE_AVX512_TARGET static PlainBits plain(const char* p, char delimiter) {
+    const __m512i v = _mm512_loadu_si512(p);
+    PlainBits bits;
+    bits.lf = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+    bits.end = bits.lf | _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(delimiter));
+    const uint64_t odd = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"')) |
+                         _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\r')) | _mm512_movepi8_mask(v);
+    bits.special = odd != 0;
+    return bits;
+  }
+
+  // Sixteen byte positions as base + position (no lambdas: see Avx2).
+  LEADSCORE_AVX512_TARGET static void put(uint32_t* to, __m128i sixteen, __m512i base) {
+    _mm512_storeu_si512(to, _mm512_add_epi32(_mm512_maskz_cvtepu8_epi32(0xFFFF, sixteen), base));
+  }
+
+  // Writes 16 entries per step, junk past the count (`out` has room for
+  // sixteen more, see reserve()). The masked forms: the unmasked ones start
+  // from an undefined register, which GCC 12 warns about.
+  LEADSCORE_AVX512_TARGET static uint32_t* append_positions(uint32_t* out, uint64_t bits, uint32_t base) {
+    const __m512i iota = _mm512_set_epi8(63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45,
+                                         44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25,
+                                         24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3,
+                                         2, 1, 0);
+    const int count = __builtin_popcountll(bits);
+    const __m512i positions = _mm512_maskz_compress_epi8(bits, iota);
+    const __m512i at = _mm512_set1_epi32(static_cast<int>(base));
+    put(out, _mm512_maskz_extracti32x4_epi32(0xF, positions, 0), at);
+    if (count > 16) [[unlikely]] {
+      alignas(64) uint8_t bytes[64];
+      _mm512_store_si512(bytes, positions);
+      for (int k = 16; k < count; k += 16) put(out + k, _mm_load_si128(reinterpret_cast<const __m128i*>(bytes + k)), at);
+    }
+    return out + count;
+  }
+};
 #endif
 
 // Bytes indexed per advance(): the window's bytes and field ends stay in the
@@ -234,6 +280,7 @@ struct CsvBlockScan {
   static size_t portable(CsvStructure& s);
 #if defined(LEADSCORE_CSV_AVX2)
   LEADSCORE_AVX2_TARGET static size_t avx2(CsvStructure& s);
+  LEADSCORE_AVX512_TARGET static size_t avx512(CsvStructure& s);
 #endif
 };
 
@@ -357,11 +404,22 @@ __attribute__((flatten)) size_t CsvBlockScan::portable(CsvStructure& s) { return
 #if defined(LEADSCORE_CSV_AVX2)
 // flatten: the steps are inlined here, where the target allows them.
 LEADSCORE_AVX2_TARGET __attribute__((flatten)) size_t CsvBlockScan::avx2(CsvStructure& s) { return run<Avx2>(s); }
+LEADSCORE_AVX512_TARGET __attribute__((flatten)) size_t CsvBlockScan::avx512(CsvStructure& s) {
+  return run<Avx512>(s);
+}
 #endif
 
 bool CsvStructure::uses_avx2() {
 #if defined(LEADSCORE_CSV_AVX2)
-  return simd::avx2();
+  return simd::avx2() && !simd::avx512();
+#else
+  return false;
+#endif
+}
+
+bool CsvStructure::uses_avx512() {
+#if defined(LEADSCORE_CSV_AVX2)
+  return simd::avx512();
 #else
   return false;
 #endif
@@ -414,7 +472,9 @@ bool CsvStructure::advance(size_t used_ends, size_t used_line_ends, size_t used_
 
   const size_t n = bytes_.size();
 #if defined(LEADSCORE_CSV_AVX2)
-  const size_t base = uses_avx2() ? CsvBlockScan::avx2(*this) : CsvBlockScan::portable(*this);
+  const size_t base = uses_avx512() ? CsvBlockScan::avx512(*this)
+                      : uses_avx2() ? CsvBlockScan::avx2(*this)
+                                    : CsvBlockScan::portable(*this);
 #else
   const size_t base = CsvBlockScan::portable(*this);
 #endif

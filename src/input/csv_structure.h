@@ -47,9 +47,11 @@ class CsvStructure {
   size_t unusual() const { return unusual_; }
   static constexpr size_t kNone = ~size_t{0};
 
-  // Whether advance() runs the AVX2 block loop (see simd::avx2(); tests turn
-  // it off to check the portable SSE2 loop on the same inputs).
+  // Whether advance() runs the AVX2 or the AVX-512 block loop (see
+  // simd::avx2() and simd::avx512(); tests turn them off to check the
+  // portable SSE2 loop and the AVX2 one on the same inputs).
   static bool uses_avx2();
+  static bool uses_avx512();
 
  private:
   friend struct CsvBlockScan;  // the block loop of advance() (csv_structure.cc)
