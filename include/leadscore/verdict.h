@@ -21,7 +21,12 @@ std::string_view value_problem_text(ValueProblem p);  // "is not a number", ...
 struct BadValue {
   int field = -1;
   ValueProblem problem = ValueProblem::kNotNumber;
+  int criterion = -1;  // kTooLarge: the criterion whose points_per it passed (which scores 0)
 };
+
+// What is wrong with the value, as a message goes on after "field F: 'V' ":
+// value_problem_text, and for kTooLarge the criterion that scores 0.
+std::string bad_value_text(const RuleSet& rules, const BadValue& b);
 
 struct CriterionOutcome {
   bool matched = false;  // its `when` held (and for points_by, an entry matched)
@@ -40,7 +45,7 @@ struct Verdict {
   std::vector<uint32_t> awarded;
   std::vector<int> disqualified_by;        // indices into RuleSet::disqualify that held
   std::array<bool, kGatedStages> gate_passed{};  // each stage's own gates (not cumulative)
-  std::vector<BadValue> bad_values;        // at most one per field and problem
+  std::vector<BadValue> bad_values;        // at most one per field and problem (and criterion)
 
   bool disqualified() const { return !disqualified_by.empty(); }
 };

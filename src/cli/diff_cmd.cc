@@ -61,14 +61,17 @@ bool report_new_bad_values(const ScoredRecord& lead, const RuleSet& old_rules, c
     const std::string& field = new_rules.fields[static_cast<size_t>(b.field)].name;
     bool seen = false;
     for (const BadValue& o : lead.verdict.bad_values) {
-      seen = seen || (o.problem == b.problem && old_rules.fields[static_cast<size_t>(o.field)].name == field);
+      // The same criterion by id, for a points_per it passes.
+      const bool same_criterion = b.criterion < 0 || (o.criterion >= 0 &&
+          old_rules.criteria[static_cast<size_t>(o.criterion)].id == new_rules.criteria[static_cast<size_t>(b.criterion)].id);
+      seen = seen || (o.problem == b.problem && old_rules.fields[static_cast<size_t>(o.field)].name == field && same_criterion);
     }
     if (seen) continue;
     any = true;
     std::string line = std::string(lead.record.file) + ":" + std::to_string(lead.record.line) + ": " +
                        (strict ? "error: " : "warning: ") + "field " + field + ": '" +
                        std::string(trim(values[static_cast<size_t>(b.field)])) + "' " +
-                       std::string(value_problem_text(b.problem));
+                       bad_value_text(new_rules, b);
     if (strict) reporter.error(line);
     else reporter.warning(line);
   }

@@ -68,7 +68,7 @@ ExitCode run_explain(const ExplainOptions& opts) {
       reporter.warning(std::string(lead.record.file) + ":" + std::to_string(lead.record.line) + ": warning: field " +
                        rules->fields[static_cast<size_t>(b.field)].name + ": '" +
                        std::string(trim(lead.values[static_cast<size_t>(b.field)])) + "' " +
-                       std::string(value_problem_text(b.problem)));
+                       bad_value_text(*rules, b));
     }
     Explanation e = explain(scorer, lead.values, lead.scratch, lead.verdict);
     std::string text;

@@ -49,7 +49,7 @@ void run_suite(const report::LeadTestSuite& suite, const RuleSet& rules, int32_t
     for (const BadValue& b : verdict.bad_values) {
       reporter.warning(where + ": warning: field " + rules.fields[static_cast<size_t>(b.field)].name + ": '" +
                        std::string(trim(values[static_cast<size_t>(b.field)])) + "' " +
-                       std::string(value_problem_text(b.problem)));
+                       bad_value_text(rules, b));
     }
     std::vector<std::string> failures = report::check_lead_test(c, rules, verdict);
     if (failures.empty()) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -126,6 +127,7 @@ class Describer {
       switch (c.points.kind) {
         case PointsKind::kPerUnit:
           out += t.per_unit;
+          if (o.points == 0 && !ctx_.missing(c.points.field)) per_unit_zero(c, out);
           break;
         case PointsKind::kByValue:
         case PointsKind::kByRange:
@@ -144,6 +146,20 @@ class Describer {
       if (c.max && o.points == *c.max) out += t.bounded_max;
       else if (c.min && o.points == *c.min) out += t.bounded_min;
     }
+  }
+
+  // Why points_per gave 0 for a value that is there: it is not a number, or
+  // its points (after the criterion's own min and max) pass ±1e15.
+  void per_unit_zero(const Criterion& c, Out& out) {
+    const std::optional<double> n = ctx_.number(c.points.field, false);
+    if (!n) {
+      out += ", which is not a number: 0";
+      return;
+    }
+    double pts = c.points.points * *n;
+    if (c.max && pts > *c.max) pts = *c.max;
+    if (c.min && pts < *c.min) pts = *c.min;
+    if (!(std::fabs(pts) <= kMaxPoints)) out += ", more than ±1e15 points: 0";
   }
 
   // A disqualifier that held.

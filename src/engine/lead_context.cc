@@ -175,11 +175,11 @@ void LeadContext::report(int field, ValueProblem p, uint8_t flag) {
   verdict_.bad_values.push_back(BadValue{field, p});
 }
 
-void LeadContext::report_too_large(int field) {
+void LeadContext::report_too_large(int field, int criterion) {
   for (const BadValue& b : verdict_.bad_values) {
-    if (b.field == field && b.problem == ValueProblem::kTooLarge) return;
+    if (b.field == field && b.problem == ValueProblem::kTooLarge && b.criterion == criterion) return;
   }
-  verdict_.bad_values.push_back(BadValue{field, ValueProblem::kTooLarge});
+  verdict_.bad_values.push_back(BadValue{field, ValueProblem::kTooLarge, criterion});
 }
 
 std::optional<double> LeadContext::parse_number_of(int field, bool should_report) {

@@ -66,8 +66,9 @@ class LeadContext {
     return holds;
   }
   bool literal_equals(const Literal& lit, int field, bool case_sensitive);
-  // Records the field's value as too large for the points it scales (once a lead).
-  void report_too_large(int field);
+  // Records the field's value as too large for the points it scales in
+  // `criterion` (once a lead and criterion).
+  void report_too_large(int field, int criterion);
 
   int32_t as_of() const { return as_of_; }
   const RuleSet& rules() const { return rules_; }

@@ -110,7 +110,7 @@ void Scorer::score(std::span<const std::string_view> values, LeadScratch& scratc
     // infinite or NaN (which no stage gate could compare). Only points_per
     // can pass the bound (the loader holds every other kind to it).
     if (c.kind == PointsKind::kPerUnit && !(std::fabs(pts) <= kMaxPoints)) [[unlikely]] {
-      ctx.report_too_large(c.points->field);
+      ctx.report_too_large(c.points->field, static_cast<int>(i));
       pts = 0;
     }
     o.points = pts;

@@ -91,6 +91,26 @@ TEST_CASE("points_per explains the value and the rate, and the max that bounded 
   CHECK(criterion(e, "downloads").points == 15);
 }
 
+TEST_CASE("points_per that scores 0 for a value that is there says why", "[explain][criteria][points]") {
+  Scoring s(yaml_lines({
+      "criteria:",
+      "  - {id: per_visit, category: engagement, when: {field: visits, gte: 1},",
+      "     points_per: {field: downloads, points: 5}}",
+      "  - {id: capped, category: engagement, when: {field: visits, gte: 1},",
+      "     points_per: {field: downloads, points: 5}, max: 15}",
+      "stages:",
+      "  MQL: {min_score: 40}",
+  }));
+  Explanation e = s.explain({{"visits", "1"}, {"downloads", "1e300"}});
+  CHECK(criterion(e, "per_visit").reason ==
+        "visits '1' is >= 1; downloads '1e300' × 5 per unit, more than ±1e15 points: 0");
+  CHECK(criterion(e, "capped").reason == "visits '1' is >= 1; downloads '1e300' × 5 per unit (bounded by max 15)");
+  e = s.explain({{"visits", "1"}, {"downloads", "lots"}});
+  CHECK(criterion(e, "per_visit").reason == "visits '1' is >= 1; downloads 'lots' × 5 per unit, which is not a number: 0");
+  e = s.explain({{"visits", "1"}, {"downloads", "0"}});
+  CHECK(criterion(e, "per_visit").reason == "visits '1' is >= 1; downloads '0' × 5 per unit");  // 0 × 5 needs no word
+}
+
 TEST_CASE("a comparison on a value that is not a number says so", "[explain][criteria][bad]") {
   Scoring s(kRules);
   Explanation e = s.explain({{"downloads", "many"}});

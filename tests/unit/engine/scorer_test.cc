@@ -589,6 +589,26 @@ TEST_CASE("points_per past 1e15 points is 0 and a bad value, so no score is infi
   CHECK(has_bad_value(s.verdict(), s.field("visits"), ValueProblem::kTooLarge));
 }
 
+TEST_CASE("a value too large for points_per names each criterion that scores 0 for it", "[scorer][points][points_per]") {
+  Scoring s(yaml_lines({
+      "criteria:",
+      "  - {id: first, category: engagement, points_per: {field: visits, points: 5}}",
+      "  - {id: capped, category: engagement, points_per: {field: visits, points: 5}, max: 15}",
+      "  - {id: second, category: fit, points_per: {field: visits, points: 1}}",
+      "stages:",
+      "  MQL: {min_score: 40}",
+  }));
+  const Verdict& v = s.score({{"visits", "1e300"}});
+  REQUIRE(v.bad_values.size() == 2);  // capped gives its max, 15
+  CHECK(v.score == 15);
+  const RuleSet& rules = s.rules();
+  CHECK(rules.criteria[static_cast<size_t>(v.bad_values[0].criterion)].id == "first");
+  CHECK(rules.criteria[static_cast<size_t>(v.bad_values[1].criterion)].id == "second");
+  CHECK(bad_value_text(rules, v.bad_values[0]) ==
+        "is too large for criterion 'first' (points_per would give more than ±1e15 points), so it scores 0");
+  CHECK(bad_value_text(rules, BadValue{s.field("visits"), ValueProblem::kNotNumber}) == "is not a number");
+}
+
 TEST_CASE("points_per past 1e15 points still gives a criterion's own max or min", "[scorer][points][points_per]") {
   Scoring s(yaml_lines({
       "criteria:",
