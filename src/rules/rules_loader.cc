@@ -1,7 +1,10 @@
 // Loading a rules file: the YAML document is walked section by section; every
 // problem is reported with its line and column, and loading goes on so that
 // `check` can list them all at once.
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <utility>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -489,7 +492,36 @@ void Loader::load_stages(const YAML::Node& node) {
 
 }  // namespace
 
+namespace {
+
+// The loader finds problems pass by pass (keys and values, then references
+// between criteria, then the stages as a whole); they are shown in the
+// order of the file, as a compiler shows them. Problems without a line go last.
+void sort_by_place(Diagnostics& diags, size_t from, const std::string& file_name) {
+  const auto begin = diags.begin() + static_cast<std::ptrdiff_t>(from);
+  if (!std::all_of(begin, diags.end(), [&](const Diagnostic& d) { return d.file == file_name; })) return;
+  const auto place = [](const Diagnostic& d) {
+    return std::pair{d.line == 0 ? UINT64_MAX : d.line, d.column};
+  };
+  std::stable_sort(begin, diags.end(), [&](const Diagnostic& a, const Diagnostic& b) { return place(a) < place(b); });
+}
+
+std::optional<RuleSet> load_rules_unsorted(std::string_view yaml_text, const std::string& file_name,
+                                           Diagnostics& diags);
+
+}  // namespace
+
 std::optional<RuleSet> load_rules(std::string_view yaml_text, const std::string& file_name, Diagnostics& diags) {
+  const size_t first = diags.size();
+  std::optional<RuleSet> rules = load_rules_unsorted(yaml_text, file_name, diags);
+  sort_by_place(diags, first, file_name);
+  return rules;
+}
+
+namespace {
+
+std::optional<RuleSet> load_rules_unsorted(std::string_view yaml_text, const std::string& file_name,
+                                           Diagnostics& diags) {
   YamlContext ctx(file_name, diags);
   if (!rules_internal::check_text(ctx, yaml_text)) return std::nullopt;
   YAML::Node root;
@@ -519,6 +551,8 @@ std::optional<RuleSet> load_rules(std::string_view yaml_text, const std::string&
   if (ctx.error_count() > 0) return std::nullopt;
   return rules;
 }
+
+}  // namespace
 
 std::optional<RuleSet> load_rules_file(const std::string& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);

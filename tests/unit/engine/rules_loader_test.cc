@@ -363,10 +363,27 @@ TEST_CASE("an unknown key in a criterion suggests the closest known one", "[load
       "stages:",
       "  MQL: {min_score: 5}",
   }));
-  REQUIRE(diags.size() == 2);
-  CHECK(diag_text(diags[0]) == "rules.yaml:4:5: error: unknown key 'pionts' in criteria[0], did you mean 'points'?");
-  CHECK(diag_text(diags[1]) ==
+  REQUIRE(diags.size() == 2);  // in the order of the file
+  CHECK(diag_text(diags[0]) ==
         "rules.yaml:2:5: error: criterion 'a' has no points, expected exactly one of points, points_per, points_by");
+  CHECK(diag_text(diags[1]) == "rules.yaml:4:5: error: unknown key 'pionts' in criteria[0], did you mean 'points'?");
+}
+
+// Found pass by pass (keys, then references, then stages), shown by place.
+TEST_CASE("errors are listed in the order of the file, whatever pass found them", "[loader][errors]") {
+  Diagnostics diags = load_errors(yaml_lines({
+      "criteria:",
+      "  - {id: a, category: fit, points: 1, when: {criterion: nope}}",
+      "  - {id: b, category: fit, points: 1, when: {field: x, is: maybe}}",
+      "stages:",
+      "  SQL: {min_score: 5}",
+  }));
+  REQUIRE(diags.size() >= 3);
+  for (size_t i = 1; i < diags.size(); ++i) {
+    INFO(diag_text(diags[i - 1]) << "\n" << diag_text(diags[i]));
+    CHECK((diags[i - 1].line < diags[i].line ||
+           (diags[i - 1].line == diags[i].line && diags[i - 1].column <= diags[i].column)));
+  }
 }
 
 TEST_CASE("an unknown key with no close match lists the known ones", "[loader][errors][keys]") {
@@ -758,9 +775,9 @@ TEST_CASE("a misspelt key in a points_by range", "[loader][errors][points]") {
       "  MQL: {min_score: 1}\n");
   CHECK(messages(diags) ==
         std::vector<std::string>{
-            "rules.yaml:2:67: error: unknown key 'pointz' in criterion 'a'.points_by.ranges[0], did you mean 'points'?",
             "rules.yaml:2:59: error: criterion 'a'.points_by.ranges[0] has no 'points', expected the points for values "
             "in this range",
+            "rules.yaml:2:67: error: unknown key 'pointz' in criterion 'a'.points_by.ranges[0], did you mean 'points'?",
         });
 }
 
