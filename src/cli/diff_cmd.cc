@@ -61,10 +61,12 @@ bool report_new_bad_values(const ScoredRecord& lead, const RuleSet& old_rules, c
     const std::string& field = new_rules.fields[static_cast<size_t>(b.field)].name;
     bool seen = false;
     for (const BadValue& o : lead.verdict.bad_values) {
-      // The same criterion by id, for a points_per it passes.
-      const bool same_criterion = b.criterion < 0 || (o.criterion >= 0 &&
-          old_rules.criteria[static_cast<size_t>(o.criterion)].id == new_rules.criteria[static_cast<size_t>(b.criterion)].id);
-      seen = seen || (o.problem == b.problem && old_rules.fields[static_cast<size_t>(o.field)].name == field && same_criterion);
+      // For a points_per the value passes: the same criterion, by id.
+      const bool same_criterion =
+          b.criterion < 0 || (o.criterion >= 0 && old_rules.criteria[static_cast<size_t>(o.criterion)].id ==
+                                                      new_rules.criteria[static_cast<size_t>(b.criterion)].id);
+      seen = seen || (o.problem == b.problem && same_criterion &&
+                      old_rules.fields[static_cast<size_t>(o.field)].name == field);
     }
     if (seen) continue;
     any = true;

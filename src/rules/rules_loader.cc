@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
-#include <utility>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "leadscore/rules.h"
 #include "leadscore/values.h"
@@ -490,10 +490,6 @@ void Loader::load_stages(const YAML::Node& node) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // The loader finds problems pass by pass (keys and values, then references
 // between criteria, then the stages as a whole); they are shown in the
 // order of the file, as a compiler shows them. Problems without a line go last.
@@ -505,20 +501,6 @@ void sort_by_place(Diagnostics& diags, size_t from, const std::string& file_name
   };
   std::stable_sort(begin, diags.end(), [&](const Diagnostic& a, const Diagnostic& b) { return place(a) < place(b); });
 }
-
-std::optional<RuleSet> load_rules_unsorted(std::string_view yaml_text, const std::string& file_name,
-                                           Diagnostics& diags);
-
-}  // namespace
-
-std::optional<RuleSet> load_rules(std::string_view yaml_text, const std::string& file_name, Diagnostics& diags) {
-  const size_t first = diags.size();
-  std::optional<RuleSet> rules = load_rules_unsorted(yaml_text, file_name, diags);
-  sort_by_place(diags, first, file_name);
-  return rules;
-}
-
-namespace {
 
 std::optional<RuleSet> load_rules_unsorted(std::string_view yaml_text, const std::string& file_name,
                                            Diagnostics& diags) {
@@ -553,6 +535,13 @@ std::optional<RuleSet> load_rules_unsorted(std::string_view yaml_text, const std
 }
 
 }  // namespace
+
+std::optional<RuleSet> load_rules(std::string_view yaml_text, const std::string& file_name, Diagnostics& diags) {
+  const size_t first = diags.size();
+  std::optional<RuleSet> rules = load_rules_unsorted(yaml_text, file_name, diags);
+  sort_by_place(diags, first, file_name);
+  return rules;
+}
 
 std::optional<RuleSet> load_rules_file(const std::string& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
