@@ -25,8 +25,9 @@ struct BadValue {
 };
 
 // What is wrong with the value, as a message goes on after "field F: 'V' ":
-// value_problem_text, and for kTooLarge the criterion that scores 0.
-std::string bad_value_text(const RuleSet& rules, const BadValue& b);
+// value_problem_text, and for kTooLarge the criterion that scores 0 (said
+// unless `rejected`: under --strict the lead is not scored at all).
+std::string bad_value_text(const RuleSet& rules, const BadValue& b, bool rejected = false);
 
 struct CriterionOutcome {
   bool matched = false;  // its `when` held (and for points_by, an entry matched)

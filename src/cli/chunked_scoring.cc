@@ -166,7 +166,7 @@ ChunkedScoring::Result ChunkedScoring::score_chunk(Task& task, Worker& w) const 
       for (const BadValue& b : w.verdict.bad_values) {
         result.message(options_.strict,
                        bad_value_message(in.name, rec.line, options_.strict, rules.fields[static_cast<size_t>(b.field)].name,
-                                         trim(w.values[static_cast<size_t>(b.field)]), bad_value_text(rules, b)));
+                                         trim(w.values[static_cast<size_t>(b.field)]), bad_value_text(rules, b, options_.strict)));
       }
       if (options_.strict) {
         ++result.rejected;

@@ -73,7 +73,7 @@ bool report_new_bad_values(const ScoredRecord& lead, const RuleSet& old_rules, c
     std::string line = std::string(lead.record.file) + ":" + std::to_string(lead.record.line) + ": " +
                        (strict ? "error: " : "warning: ") + "field " + field + ": '" +
                        std::string(trim(values[static_cast<size_t>(b.field)])) + "' " +
-                       bad_value_text(new_rules, b);
+                       bad_value_text(new_rules, b, strict);
     if (strict) reporter.error(line);
     else reporter.warning(line);
   }

@@ -83,7 +83,7 @@ void LeadPipeline::run(const std::function<bool(const ScoredRecord&)>& on_lead) 
         for (const BadValue& b : verdict.bad_values) {
           const std::string& field = rules.fields[static_cast<size_t>(b.field)].name;
           std::string line = bad_value_message(name, rec.line, options_.strict, field,
-                                               trim(values[static_cast<size_t>(b.field)]), bad_value_text(rules, b));
+                                               trim(values[static_cast<size_t>(b.field)]), bad_value_text(rules, b, options_.strict));
           if (options_.strict) reporter_.error(line);
           else reporter_.warning(line);
         }

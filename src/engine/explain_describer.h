@@ -127,7 +127,8 @@ class Describer {
       switch (c.points.kind) {
         case PointsKind::kPerUnit:
           out += t.per_unit;
-          if (o.points == 0 && !ctx_.missing(c.points.field)) per_unit_zero(c, out);
+          // The 0 then says why; a min or max of 0 did not bound it.
+          if (o.points == 0 && !ctx_.missing(c.points.field) && per_unit_zero(c, out)) return;
           break;
         case PointsKind::kByValue:
         case PointsKind::kByRange:
@@ -150,16 +151,19 @@ class Describer {
 
   // Why points_per gave 0 for a value that is there: it is not a number, or
   // its points (after the criterion's own min and max) pass ±1e15.
-  void per_unit_zero(const Criterion& c, Out& out) {
+  // True when it said so.
+  bool per_unit_zero(const Criterion& c, Out& out) {
     const std::optional<double> n = ctx_.number(c.points.field, false);
     if (!n) {
       out += ", which is not a number: 0";
-      return;
+      return true;
     }
     double pts = c.points.points * *n;
     if (c.max && pts > *c.max) pts = *c.max;
     if (c.min && pts < *c.min) pts = *c.min;
-    if (!(std::fabs(pts) <= kMaxPoints)) out += ", more than ±1e15 points: 0";
+    if (std::fabs(pts) <= kMaxPoints) return false;
+    out += ", more than ±1e15 points: 0";
+    return true;
   }
 
   // A disqualifier that held.

@@ -66,13 +66,13 @@ std::string_view value_problem_text(ValueProblem p) {
   return "is not valid";
 }
 
-std::string bad_value_text(const RuleSet& rules, const BadValue& b) {
+std::string bad_value_text(const RuleSet& rules, const BadValue& b, bool rejected) {
   if (b.problem != ValueProblem::kTooLarge || b.criterion < 0 ||
       static_cast<size_t>(b.criterion) >= rules.criteria.size()) {
     return std::string(value_problem_text(b.problem));
   }
   return "is too large for criterion '" + rules.criteria[static_cast<size_t>(b.criterion)].id +
-         "' (points_per would give more than ±1e15 points), so it scores 0";
+         "' (points_per would give more than ±1e15 points)" + (rejected ? "" : ", so it scores 0");
 }
 
 int RuleSet::find_field(std::string_view field_name) const {

@@ -98,6 +98,8 @@ TEST_CASE("points_per that scores 0 for a value that is there says why", "[expla
       "     points_per: {field: downloads, points: 5}}",
       "  - {id: capped, category: engagement, when: {field: visits, gte: 1},",
       "     points_per: {field: downloads, points: 5}, max: 15}",
+      "  - {id: floored, category: engagement, when: {field: visits, gte: 1},",
+      "     points_per: {field: downloads, points: 5}, min: 0}",
       "stages:",
       "  MQL: {min_score: 40}",
   }));
@@ -105,8 +107,12 @@ TEST_CASE("points_per that scores 0 for a value that is there says why", "[expla
   CHECK(criterion(e, "per_visit").reason ==
         "visits '1' is >= 1; downloads '1e300' × 5 per unit, more than ±1e15 points: 0");
   CHECK(criterion(e, "capped").reason == "visits '1' is >= 1; downloads '1e300' × 5 per unit (bounded by max 15)");
+  // Not "(bounded by min 0)": the min did not make the 0.
+  CHECK(criterion(e, "floored").reason ==
+        "visits '1' is >= 1; downloads '1e300' × 5 per unit, more than ±1e15 points: 0");
   e = s.explain({{"visits", "1"}, {"downloads", "lots"}});
   CHECK(criterion(e, "per_visit").reason == "visits '1' is >= 1; downloads 'lots' × 5 per unit, which is not a number: 0");
+  CHECK(criterion(e, "floored").reason == "visits '1' is >= 1; downloads 'lots' × 5 per unit, which is not a number: 0");
   e = s.explain({{"visits", "1"}, {"downloads", "0"}});
   CHECK(criterion(e, "per_visit").reason == "visits '1' is >= 1; downloads '0' × 5 per unit");  // 0 × 5 needs no word
 }
