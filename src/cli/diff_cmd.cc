@@ -70,10 +70,8 @@ bool report_new_bad_values(const ScoredRecord& lead, const RuleSet& old_rules, c
     }
     if (seen) continue;
     any = true;
-    std::string line = std::string(lead.record.file) + ":" + std::to_string(lead.record.line) + ": " +
-                       (strict ? "error: " : "warning: ") + "field " + field + ": '" +
-                       std::string(trim(values[static_cast<size_t>(b.field)])) + "' " +
-                       bad_value_text(new_rules, b, strict);
+    std::string line = bad_value_message(lead.record.file, lead.record.line, strict, field,
+                                         trim(values[static_cast<size_t>(b.field)]), bad_value_text(new_rules, b, strict));
     if (strict) reporter.error(line);
     else reporter.warning(line);
   }

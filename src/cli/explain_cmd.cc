@@ -65,10 +65,9 @@ ExitCode run_explain(const ExplainOptions& opts) {
     if (!match) return true;
     found = true;
     for (const BadValue& b : lead.verdict.bad_values) {
-      reporter.warning(std::string(lead.record.file) + ":" + std::to_string(lead.record.line) + ": warning: field " +
-                       rules->fields[static_cast<size_t>(b.field)].name + ": '" +
-                       std::string(trim(lead.values[static_cast<size_t>(b.field)])) + "' " +
-                       bad_value_text(*rules, b));
+      reporter.warning(bad_value_message(lead.record.file, lead.record.line, false,
+                                         rules->fields[static_cast<size_t>(b.field)].name,
+                                         trim(lead.values[static_cast<size_t>(b.field)]), bad_value_text(*rules, b)));
     }
     Explanation e = explain(scorer, lead.values, lead.scratch, lead.verdict);
     std::string text;

@@ -47,9 +47,8 @@ void run_suite(const report::LeadTestSuite& suite, const RuleSet& rules, int32_t
     scorer.score(values, scratch, verdict);
     std::string where = suite.file + ":" + std::to_string(c.where.line);
     for (const BadValue& b : verdict.bad_values) {
-      reporter.warning(where + ": warning: field " + rules.fields[static_cast<size_t>(b.field)].name + ": '" +
-                       std::string(trim(values[static_cast<size_t>(b.field)])) + "' " +
-                       bad_value_text(rules, b));
+      reporter.warning(bad_value_message(suite.file, c.where.line, false, rules.fields[static_cast<size_t>(b.field)].name,
+                                         trim(values[static_cast<size_t>(b.field)]), bad_value_text(rules, b)));
     }
     std::vector<std::string> failures = report::check_lead_test(c, rules, verdict);
     if (failures.empty()) {
