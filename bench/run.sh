@@ -198,17 +198,21 @@ outpath() {  # name fmt ext rows
 
 RAW="$WORK/results/raw.tsv"
 printf 'name\tformat\trows\tinput_bytes\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\tload1\tcommand\n' > "$RAW"
-time_one() {  # name fmt rows input command run output
-  local tf t0 t1 wall u s rss rc load
-  tf=$(mktemp)
-  # The last run's output (GBs with --explain) is removed and every dirty page written back before the
-  # clock starts: otherwise one run's write-back and truncation land in the next run's time.
-  [ "$7" != /dev/null ] && rm -f "$7"
+prepare_run() {  # input output: what every run starts from, outside the clock
+  # The last run's output (GBs with --explain) is removed and every dirty page written back: otherwise
+  # one run's write-back and truncation land in the next run's time.
+  [ "$2" != /dev/null ] && rm -f "$2"
   sync
   # The targets are for a warm page cache: the input is read again, so that
   # what the last run wrote (GBs with --explain) or the kernel's reclaim has
   # not pushed part of it out.
-  cat "$4" > /dev/null
+  cat "$1" > /dev/null
+}
+
+time_one() {  # name fmt rows input command run output
+  local tf t0 t1 wall u s rss rc load
+  tf=$(mktemp)
+  prepare_run "$4" "$7"
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$EPOCHREALTIME
   eval "/usr/bin/time -o \"\$tf\" -f '%U %S %M %x' $5" || true
@@ -223,9 +227,7 @@ time_one() {  # name fmt rows input command run output
 }
 
 warm_one() {  # name fmt rows input command output: run once, untimed and unrecorded
-  [ "$6" != /dev/null ] && rm -f "$6"
-  sync
-  cat "$4" > /dev/null
+  prepare_run "$4" "$6"
   printf '   %-42s %-5s %9s warm-up\n' "$1" "$2" "$3" >&2
   eval "$5" || true
 }

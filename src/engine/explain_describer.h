@@ -8,7 +8,6 @@
 #pragma once
 
 #include <charconv>
-#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -128,7 +127,7 @@ class Describer {
         case PointsKind::kPerUnit:
           out += t.per_unit;
           // The 0 then says why; a min or max of 0 did not bound it.
-          if (o.points == 0 && !ctx_.missing(c.points.field) && per_unit_zero(c, out)) return;
+          if (o.points == 0 && !ctx_.missing(c.points.field) && per_unit_zero(i, out)) return;
           break;
         case PointsKind::kByValue:
         case PointsKind::kByRange:
@@ -149,21 +148,21 @@ class Describer {
     }
   }
 
-  // Why points_per gave 0 for a value that is there: it is not a number, or
-  // its points (after the criterion's own min and max) pass ±1e15.
-  // True when it said so.
-  bool per_unit_zero(const Criterion& c, Out& out) {
-    const std::optional<double> n = ctx_.number(c.points.field, false);
-    if (!n) {
+  // Why points_per gave criterion i 0 for a value that is there: it is not
+  // a number, or the scorer found its points past ±1e15 (a kTooLarge in the
+  // verdict). True when it said so.
+  bool per_unit_zero(size_t i, Out& out) {
+    if (!ctx_.number(ctx_.rules().criteria[i].points.field, false)) {
       out += ", which is not a number: 0";
       return true;
     }
-    double pts = c.points.points * *n;
-    if (c.max && pts > *c.max) pts = *c.max;
-    if (c.min && pts < *c.min) pts = *c.min;
-    if (std::fabs(pts) <= kMaxPoints) return false;
-    out += ", more than ±1e15 points: 0";
-    return true;
+    for (const BadValue& b : ctx_.verdict().bad_values) {
+      if (b.problem == ValueProblem::kTooLarge && b.criterion == static_cast<int>(i)) {
+        out += ", more than ±1e15 points: 0";
+        return true;
+      }
+    }
+    return false;
   }
 
   // A disqualifier that held.

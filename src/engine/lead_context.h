@@ -71,6 +71,7 @@ class LeadContext {
   void report_too_large(int field, int criterion);
 
   int32_t as_of() const { return as_of_; }
+  const Verdict& verdict() const { return verdict_; }
   const RuleSet& rules() const { return rules_; }
   const ScorePlan& plan() const { return plan_; }
 
